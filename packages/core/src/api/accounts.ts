@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, MailboxKind, OrganisationKind, Password, PersonName, Role } from './common.ts';
+import { Email, Id, MailboxKind, Password, PersonName, Role } from './common.ts';
 
 export const NationalIdKind = z.enum(['rpps', 'adeli']);
 export type NationalIdKind = z.infer<typeof NationalIdKind>;

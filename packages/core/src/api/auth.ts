@@ -26,7 +26,12 @@ export type LoginResponse = z.infer<typeof LoginResponse>;
 export const TotpVerifyRequest = z.strictObject({ code: TotpCode });
 export const TotpEnrolResponse = z.object({ secret: z.string(), otpauthUrl: z.string() });
 export type TotpEnrolResponse = z.infer<typeof TotpEnrolResponse>;
-export const TotpConfirmRequest = z.strictObject({ code: z.string().trim().regex(/^[0-9]{6}$/) });
+export const TotpConfirmRequest = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{6}$/),
+});
 export const TotpConfirmResponse = z.object({ stage: LoginStage, recoveryCodes: z.array(z.string()) });
 export type TotpConfirmResponse = z.infer<typeof TotpConfirmResponse>;
 

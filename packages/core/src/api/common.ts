@@ -30,7 +30,15 @@ export const ROLES = [
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-export const ORGANISATION_KINDS = ['hospital', 'clinic', 'ehpad', 'lab', 'practice', 'pharmacy', 'other'] as const;
+export const ORGANISATION_KINDS = [
+  'hospital',
+  'clinic',
+  'ehpad',
+  'lab',
+  'practice',
+  'pharmacy',
+  'other',
+] as const;
 export const OrganisationKind = z.enum(ORGANISATION_KINDS);
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
 

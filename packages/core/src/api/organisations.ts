@@ -50,8 +50,12 @@ export const Organisation = z.object({
   city: z.string().nullable(),
   fileNumber: z.string().nullable(),
   beds: z.number().nullable(),
-  adminReferent: z.object({ name: z.string(), email: z.string().optional(), phone: z.string().optional() }).nullable(),
-  itHead: z.object({ name: z.string(), email: z.string().optional(), phone: z.string().optional() }).nullable(),
+  adminReferent: z
+    .object({ name: z.string(), email: z.string().optional(), phone: z.string().optional() })
+    .nullable(),
+  itHead: z
+    .object({ name: z.string(), email: z.string().optional(), phone: z.string().optional() })
+    .nullable(),
   phone: z.string().nullable(),
   mobilePhone: z.string().nullable(),
   alertMailbox: z.string().nullable(),

@@ -1,0 +1,51 @@
+/**
+ * The one catalogue of errors Liaison reports. Codes are stable (clients and scripts match on them);
+ * messages are English defaults the web app translates by code. Each protocol adapter maps `status`
+ * (HTTP) to its own reply (SMTP, LDAP) from here.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
+  MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not accepted.' },
+  BODY_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  INVALID_IDENTIFIER: { status: 400, message: 'The identifier is not valid.' },
+  UNKNOWN_CODE: { status: 400, message: 'The code is not in the reference list.' },
+  NO_REPLY_FORBIDDEN: {
+    status: 400,
+    message: 'No-reply addresses are not allowed: every address must accept answers (charter article 4).',
+  },
+  CHARTER_NOT_ACCEPTED: { status: 400, message: 'The current usage charter must be accepted.' },
+  NOT_AUTHENTICATED: { status: 401, message: 'You need to sign in.' },
+  SESSION_EXPIRED: { status: 401, message: 'Your session has expired; sign in again.' },
+  SECOND_FACTOR_REQUIRED: { status: 401, message: 'The second factor (TOTP) is required.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Wrong email or password.' },
+  INVALID_TOTP: { status: 401, message: 'The code is wrong or has expired.' },
+  ACCOUNT_LOCKED: { status: 423, message: 'Too many failed attempts: the account is locked for a while.' },
+  ACCOUNT_PENDING: { status: 403, message: 'The account is waiting for verification by a technician.' },
+  ACCOUNT_REJECTED: { status: 403, message: 'The registration was rejected.' },
+  ACCOUNT_DISABLED: { status: 403, message: 'The account is disabled.' },
+  FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+  OUTSIDE_ESTABLISHMENT: { status: 403, message: 'You can act only on your own establishment.' },
+  TOKEN_INVALID: { status: 400, message: 'This link is invalid, already used or expired.' },
+  SETUP_DONE: { status: 409, message: 'The platform is already set up.' },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  USER_NOT_FOUND: { status: 404, message: 'User not found.' },
+  ORGANISATION_NOT_FOUND: { status: 404, message: 'Establishment not found.' },
+  REGISTRATION_NOT_FOUND: { status: 404, message: 'Registration not found.' },
+  MAILBOX_NOT_FOUND: { status: 404, message: 'Mailbox not found.' },
+  EMAIL_TAKEN: { status: 409, message: 'An account already uses this email address.' },
+  ADDRESS_TAKEN: { status: 409, message: 'This mailbox address is already taken.' },
+  FINESS_TAKEN: { status: 409, message: 'An establishment already has this FINESS number.' },
+  NATIONAL_ID_TAKEN: { status: 409, message: 'An account already uses this RPPS/ADELI number.' },
+  ALREADY_DECIDED: { status: 409, message: 'This registration has already been decided.' },
+  TOTP_ALREADY_ENABLED: { status: 409, message: 'A second factor is already enrolled.' },
+  TOTP_NOT_ENROLLED: { status: 409, message: 'Start the second-factor enrolment first.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; try again later.' },
+  INTERNAL: { status: 500, message: 'Internal error.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CATALOGUE, code);
+}

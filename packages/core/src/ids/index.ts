@@ -1,0 +1,10 @@
+export { ID_KINDS, ID_REASONS, isIdKind, type IdCheckResult, type IdKind, type IdReason } from './result.ts';
+export { checkId } from './check.ts';
+export { checkRpps, isValidRpps } from './rpps.ts';
+export { checkAdeli, isValidAdeli } from './adeli.ts';
+export { checkFiness, isValidFiness } from './finess.ts';
+export { checkNir, isValidNir, nirKey } from './nir.ts';
+export { luhnCheckDigit, luhnIsValid } from './luhn.ts';
+export { normaliseId } from './normalise.ts';
+export { InvalidIdentifierError, nationalIdForCertificate, type ProfessionalIdKind } from './nationalId.ts';
+export { AdeliSchema, FinessSchema, NirSchema, RppsSchema, idSchema } from './schema.ts';

@@ -1,0 +1,131 @@
+import type { CreateUserRequest, Me } from '@liaison/core/api/accounts';
+import type { z } from 'zod';
+import { iso } from '../clock.ts';
+import type { Deps } from '../deps.ts';
+import { fail } from '../errors.ts';
+import { auditActor, requireOrganisationAdmin, requireRole, type Actor } from '../auth/actor.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { CURRENT_CHARTER } from '../charter/charterV1.ts';
+import { listMailboxesOf } from '../mailboxes/store.ts';
+import { findUser, rolesOf } from './userStore.ts';
+
+/** Accounts made directly by a platform admin or at the console: already verified, active at once. */
+export class UserService {
+  constructor(private readonly deps: Deps) {}
+
+  async create(actor: Actor, input: z.output<typeof CreateUserRequest>): Promise<string> {
+    requireRole(actor, 'platform_admin');
+    if (input.role === 'establishment_admin' && !input.organisationId) {
+      fail('VALIDATION_FAILED', 'An establishment admin belongs to an establishment.', {
+        field: 'organisationId',
+      });
+    }
+    if (input.organisationId) requireOrganisationAdmin(actor, input.organisationId);
+    const hash = await hashPassword(input.password);
+    return this.deps.db.transaction(async (tx) => {
+      const now = iso(this.deps.clock.now());
+      if (await tx.db.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst()) {
+        fail('EMAIL_TAKEN');
+      }
+      if (input.organisationId) {
+        const org = await tx.db
+          .selectFrom('organisations')
+          .select('id')
+          .where('id', '=', input.organisationId)
+          .executeTakeFirst();
+        if (!org) fail('ORGANISATION_NOT_FOUND');
+      }
+      const id = crypto.randomUUID();
+      await tx.db
+        .insertInto('users')
+        .values({
+          id,
+          email: input.email,
+          first_name: input.firstName,
+          last_name: input.lastName,
+          status: 'active',
+          password_hash: hash,
+          national_id_kind: null,
+          national_id: null,
+          profession: null,
+          specialty: null,
+          totp_secret: null,
+          totp_enabled: 0,
+          totp_last_step: null,
+          failed_logins: 0,
+          locked_until: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await tx.db
+        .insertInto('user_roles')
+        .values({
+          id: crypto.randomUUID(),
+          user_id: id,
+          role: input.role,
+          organisation_id: input.organisationId ?? null,
+        })
+        .execute();
+      await this.deps.audit.append(tx, {
+        actor: auditActor(actor),
+        action: 'user.created',
+        target: id,
+        details: { role: input.role, organisationId: input.organisationId ?? null },
+      });
+      return id;
+    });
+  }
+
+  async me(userId: string): Promise<Me> {
+    const db = this.deps.db.read;
+    const user = await findUser(db, userId);
+    if (!user) fail('USER_NOT_FOUND');
+    const roles = await rolesOf(db, userId);
+    const orgIds = [...new Set(roles.map((r) => r.organisationId).filter((id): id is string => id !== null))];
+    const orgs =
+      orgIds.length === 0
+        ? []
+        : await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', orgIds).execute();
+    const charter = await db
+      .selectFrom('charter_acceptances')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('version', 'desc')
+      .executeTakeFirst();
+    return {
+      id: user.id,
+      email: user.email,
+      firstName: user.first_name,
+      lastName: user.last_name,
+      status: user.status,
+      roles: [...roles],
+      nationalIdKind: user.national_id_kind,
+      nationalId: user.national_id,
+      profession: user.profession,
+      specialty: user.specialty,
+      totpEnabled: user.totp_enabled === 1,
+      memberships: roles
+        .filter((r) => r.organisationId !== null)
+        .map((r) => ({
+          organisationId: r.organisationId!,
+          organisationName: orgs.find((o) => o.id === r.organisationId)?.name ?? '',
+          role: r.role,
+        })),
+      mailboxes: await listMailboxesOf(db, userId),
+      charterVersion: charter?.version ?? null,
+      charterAcceptedAt: charter?.accepted_at ?? null,
+    };
+  }
+
+  /** True while the user has not accepted the charter in force (they are asked again at login). */
+  async needsCharter(userId: string): Promise<boolean> {
+    const row = await this.deps.db.read
+      .selectFrom('charter_acceptances')
+      .select('version')
+      .where('user_id', '=', userId)
+      .where('version', '=', CURRENT_CHARTER.version)
+      .executeTakeFirst();
+    return row === undefined;
+  }
+}

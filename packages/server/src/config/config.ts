@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { ConfigError } from '../errors.ts';
+import type { RawEnv } from './env.ts';
+
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  dataDir: string;
+  http: { port: number; host: string };
+  /** Base URL users reach (used in links: setup, activation, CRL). */
+  publicUrl: string;
+  database: DatabaseConfig;
+  /** Instance secret (≥ 32 chars); undefined means "generate or read it from the data dir". */
+  secret: string | undefined;
+  mailDomain: string;
+  tls: { cert: string; key: string } | null;
+  smtpRelayUrl: string | null;
+  logLevel: LogLevel;
+  nodeId: string;
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Validates the raw environment into a typed config. Pure apart from reading the TLS files (so a bad
+ * path fails at start, not at the first HTTPS handshake). Throws ConfigError with one clear line.
+ */
+export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
+  const dataDir = resolve(cwd, env.LIAISON_DATA_DIR ?? './data');
+  const port = parsePort(env.LIAISON_HTTP_PORT ?? '8080');
+  const host = env.LIAISON_HTTP_HOST ?? '0.0.0.0';
+  const tls = readTls(env, cwd);
+  const publicUrl = parsePublicUrl(env.LIAISON_PUBLIC_URL ?? `${tls ? 'https' : 'http'}://localhost:${port}`);
+  const database = parseDatabaseUrl(env.LIAISON_DATABASE_URL, dataDir, cwd);
+  const secret = env.LIAISON_SECRET;
+  if (secret !== undefined && secret.length < 32) {
+    throw new ConfigError('LIAISON_SECRET must be at least 32 characters (use `openssl rand -base64 48`).');
+  }
+  const mailDomain = (env.LIAISON_MAIL_DOMAIN ?? new URL(publicUrl).hostname).toLowerCase();
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(mailDomain)) {
+    throw new ConfigError(`LIAISON_MAIL_DOMAIN "${mailDomain}" is not a domain name.`);
+  }
+  const smtpRelayUrl = env.LIAISON_SMTP_RELAY_URL ?? null;
+  if (smtpRelayUrl !== null && !/^smtps?:\/\/[^/]+/.test(smtpRelayUrl)) {
+    throw new ConfigError(
+      'LIAISON_SMTP_RELAY_URL must look like smtp://host:25 or smtps://user:pass@host:465.',
+    );
+  }
+  const logLevel = (env.LIAISON_LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LIAISON_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
+  }
+  return {
+    dataDir,
+    http: { port, host },
+    publicUrl,
+    database,
+    secret,
+    mailDomain,
+    tls,
+    smtpRelayUrl,
+    logLevel,
+    nodeId: env.LIAISON_NODE_ID ?? `${hostname()}-${process.pid}`,
+  };
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^[0-9]+$/.test(value) || port < 1 || port > 65535) {
+    throw new ConfigError(`LIAISON_HTTP_PORT "${value}" is not a port number (1-65535).`);
+  }
+  return port;
+}
+
+function parsePublicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`LIAISON_PUBLIC_URL "${value}" is not a URL (e.g. https://liaison.example.fr).`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('LIAISON_PUBLIC_URL must start with https:// (or http:// for localhost).');
+  }
+  return url.origin;
+}
+
+function parseDatabaseUrl(value: string | undefined, dataDir: string, cwd: string): DatabaseConfig {
+  if (value === undefined) return { kind: 'sqlite', path: resolve(dataDir, 'liaison.sqlite') };
+  if (/^postgres(ql)?:\/\//.test(value)) {
+    try {
+      new URL(value);
+    } catch {
+      throw new ConfigError('LIAISON_DATABASE_URL is not a valid postgres:// URL.');
+    }
+    return { kind: 'postgres', url: value };
+  }
+  const path = value.replace(/^(sqlite|file):(\/\/)?/, '');
+  if (/^[a-z]+:\/\//i.test(value) && path === value) {
+    throw new ConfigError('LIAISON_DATABASE_URL must be a postgres:// URL or a SQLite file (sqlite:path).');
+  }
+  if (path === '') throw new ConfigError('LIAISON_DATABASE_URL names no SQLite file.');
+  return { kind: 'sqlite', path: resolve(cwd, path) };
+}
+
+function readTls(env: RawEnv, cwd: string): Config['tls'] {
+  const certPath = env.LIAISON_TLS_CERT;
+  const keyPath = env.LIAISON_TLS_KEY;
+  if (!certPath && !keyPath) return null;
+  if (!certPath || !keyPath) {
+    throw new ConfigError('Set both LIAISON_TLS_CERT and LIAISON_TLS_KEY to serve HTTPS, or neither.');
+  }
+  const read = (name: string, path: string): string => {
+    try {
+      return readFileSync(resolve(cwd, path), 'utf8');
+    } catch {
+      throw new ConfigError(`${name}: cannot read "${path}".`);
+    }
+  };
+  const cert = read('LIAISON_TLS_CERT', certPath);
+  const key = read('LIAISON_TLS_KEY', keyPath);
+  if (!cert.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new ConfigError(`LIAISON_TLS_CERT "${certPath}" is not a PEM certificate.`);
+  }
+  if (!/-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(key)) {
+    throw new ConfigError(`LIAISON_TLS_KEY "${keyPath}" is not a PEM private key.`);
+  }
+  return { cert, key };
+}

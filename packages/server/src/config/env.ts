@@ -1,0 +1,26 @@
+/** The raw variables Liaison reads; `.env.example` documents each one. Nothing else reads process.env. */
+export const ENV_VARS = [
+  'LIAISON_DATA_DIR',
+  'LIAISON_HTTP_PORT',
+  'LIAISON_HTTP_HOST',
+  'LIAISON_PUBLIC_URL',
+  'LIAISON_DATABASE_URL',
+  'LIAISON_SECRET',
+  'LIAISON_MAIL_DOMAIN',
+  'LIAISON_TLS_CERT',
+  'LIAISON_TLS_KEY',
+  'LIAISON_SMTP_RELAY_URL',
+  'LIAISON_LOG_LEVEL',
+  'LIAISON_NODE_ID',
+] as const;
+export type EnvVar = (typeof ENV_VARS)[number];
+export type RawEnv = Partial<Record<EnvVar, string>>;
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): RawEnv {
+  const raw: RawEnv = {};
+  for (const name of ENV_VARS) {
+    const value = env[name]?.trim();
+    if (value) raw[name] = value;
+  }
+  return raw;
+}

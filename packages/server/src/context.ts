@@ -1,0 +1,81 @@
+import type { Logger } from 'pino';
+import { ActivationService } from './accounts/activation.ts';
+import { RegistrationService } from './accounts/registrations.ts';
+import { UserService } from './accounts/users.ts';
+import { AuditLog } from './audit/index.ts';
+import { LoginService } from './auth/login.ts';
+import { RateLimiter } from './auth/rateLimit.ts';
+import { SessionService } from './auth/sessions.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Config } from './config/config.ts';
+import { resolveInstanceSecret, type InstanceSecret } from './config/secret.ts';
+import { connectDatabase, migrateToLatest } from './db/index.ts';
+import type { Deps } from './deps.ts';
+import { InProcessBus, type EventBus } from './events/index.ts';
+import { Scheduler } from './jobs/index.ts';
+import { createLogger } from './logger.ts';
+import { MailboxService } from './mailboxes/service.ts';
+import { OrganisationService } from './organisations/service.ts';
+import { SetupService } from './setup/setup.ts';
+
+/** Everything a running instance is made of, wired once; adapters (HTTP, CLI) only call into it. */
+export interface AppContext extends Deps {
+  secretSource: InstanceSecret['source'];
+  scheduler: Scheduler;
+  sessions: SessionService;
+  login: LoginService;
+  setup: SetupService;
+  activation: ActivationService;
+  registrations: RegistrationService;
+  users: UserService;
+  organisations: OrganisationService;
+  mailboxes: MailboxService;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  clock?: Clock;
+  logger?: Logger;
+  bus?: EventBus;
+}
+
+export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  const secret = resolveInstanceSecret(config.dataDir, config.secret);
+  const logger = options.logger ?? createLogger(config);
+  if (secret.source === 'generated') {
+    logger.warn(
+      `LIAISON_SECRET is not set: generated an instance secret in ${secret.path}. Back it up with the database; ` +
+        'losing it makes the CA keys and second factors unreadable. Set LIAISON_SECRET in production.',
+    );
+  }
+  const clock = options.clock ?? systemClock;
+  const db = connectDatabase(config.database);
+  await migrateToLatest(db);
+  const bus = options.bus ?? new InProcessBus();
+  const audit = new AuditLog(db, secret.value, clock);
+  const deps: Deps = { config, secret: secret.value, db, clock, audit, bus, logger };
+  const scheduler = new Scheduler(db, clock, config.nodeId);
+  scheduler.register('audit.checkpoint', 3600_000, async () => {
+    await audit.checkpoint();
+  });
+  const sessions = new SessionService(deps);
+  const activation = new ActivationService(deps);
+  return {
+    ...deps,
+    secretSource: secret.source,
+    scheduler,
+    sessions,
+    login: new LoginService(deps, sessions, new RateLimiter(deps)),
+    setup: new SetupService(deps),
+    activation,
+    registrations: new RegistrationService(deps, activation),
+    users: new UserService(deps),
+    organisations: new OrganisationService(deps, activation),
+    mailboxes: new MailboxService(deps),
+    async close() {
+      await scheduler.stop();
+      await bus.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * Table shapes as Kysely sees them. Portable across SQLite and PostgreSQL on purpose: timestamps are
+ * ISO-8601 UTC text (sortable, comparable as strings, sliceable by day in SQL on both), booleans are
+ * 0/1 integers, ids are UUID text, structured values are JSON text.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface OrganisationTable {
+  id: string;
+  kind: string;
+  name: string;
+  group_name: string | null;
+  finess: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  postal_code: string | null;
+  city: string | null;
+  file_number: string | null;
+  beds: number | null;
+  admin_referent: string | null;
+  it_head: string | null;
+  phone: string | null;
+  mobile_phone: string | null;
+  alert_mailbox: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  status: 'pending' | 'active' | 'rejected' | 'disabled';
+  password_hash: string | null;
+  national_id_kind: 'rpps' | 'adeli' | null;
+  national_id: string | null;
+  profession: string | null;
+  specialty: string | null;
+  totp_secret: string | null;
+  totp_enabled: number;
+  totp_last_step: number | null;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRoleTable {
+  id: string;
+  user_id: string;
+  role: string;
+  organisation_id: string | null;
+}
+
+export interface RegistrationTable {
+  id: string;
+  user_id: string;
+  status: 'pending' | 'approved' | 'rejected';
+  submitted_at: string;
+  submitted_by: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  reason: string | null;
+}
+
+export interface CharterAcceptanceTable {
+  user_id: string;
+  version: number;
+  accepted_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the token: a database leak gives no usable session. */
+  id: string;
+  user_id: string;
+  level: 'partial' | 'full';
+  kind: 'cookie' | 'bearer';
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface OneTimeTokenTable {
+  id: string;
+  purpose: 'setup' | 'activation';
+  user_id: string | null;
+  /** Activation links are sealed (SecretBox) so the establishment admin can hand them over again. */
+  sealed_token: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface MailboxTable {
+  id: string;
+  address: string;
+  kind: 'PER' | 'ORG' | 'APP' | 'CAB';
+  organisation_id: string | null;
+  accepts_attachments: number;
+  created_at: string;
+}
+
+export interface MailboxMemberTable {
+  mailbox_id: string;
+  user_id: string;
+  access: 'owner' | 'delegate';
+  created_at: string;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface AuditEventTable {
+  seq: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  target: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+  mac: string;
+}
+
+export interface AuditCheckpointTable {
+  seq: number;
+  hash: string;
+  at: string;
+  mac: string;
+}
+
+export interface JobTable {
+  name: string;
+  interval_ms: number;
+  next_run_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_error: string | null;
+  runs: Generated<number>;
+}
+
+export interface DB {
+  organisations: OrganisationTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  registrations: RegistrationTable;
+  charter_acceptances: CharterAcceptanceTable;
+  sessions: SessionTable;
+  one_time_tokens: OneTimeTokenTable;
+  recovery_codes: RecoveryCodeTable;
+  mailboxes: MailboxTable;
+  mailbox_members: MailboxMemberTable;
+  rate_limits: RateLimitTable;
+  audit_events: AuditEventTable;
+  audit_head: AuditHeadTable;
+  audit_checkpoints: AuditCheckpointTable;
+  jobs: JobTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type OrganisationRow = Selectable<OrganisationTable>;
+export type RegistrationRow = Selectable<RegistrationTable>;
+export type MailboxRow = Selectable<MailboxTable>;

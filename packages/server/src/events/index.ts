@@ -1,0 +1,3 @@
+export type { EventBus, EventHandler } from './bus.ts';
+export { InProcessBus, type InProcessBusOptions } from './inProcessBus.ts';
+export { publishAfterCommit } from './afterCommit.ts';

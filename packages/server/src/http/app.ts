@@ -1,0 +1,77 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { accountRoutes } from '../accounts/routes.ts';
+import { authRoutes } from '../auth/routes.ts';
+import type { AppContext } from '../context.ts';
+import { mailboxRoutes } from '../mailboxes/routes.ts';
+import { organisationRoutes } from '../organisations/routes.ts';
+import { setupRoutes } from '../setup/routes.ts';
+import { installErrorHandler } from './errorHandler.ts';
+import type { ZodApp } from './types.ts';
+import { serveWebApp } from './webApp.ts';
+
+export interface AppOptions {
+  /** Where the built web app lives; tests that only talk to the API leave it out. */
+  webDist?: string | false;
+}
+
+/** Builds the HTTP application without listening, so tests drive it with `app.inject()`. */
+export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
+  const app = Fastify({
+    // pino's Logger and Fastify's logger type differ only in optional members Fastify never calls;
+    // without the assertion the instance type carries pino's Logger and plugins stop accepting it.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    ...(ctx.config.tls ? { https: { cert: ctx.config.tls.cert, key: ctx.config.tls.key } } : {}),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine injects its CSS variables at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: ctx.config.publicUrl.startsWith('https:'),
+  });
+  // A coarse per-process guard against floods; login attempts are counted in the database instead
+  // (auth/rateLimit.ts) so every node of a cluster shares the count.
+  await app.register(fastifyRateLimit, { max: 600, timeWindow: '1 minute' });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Liaison API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  const routes = app as unknown as ZodApp;
+  setupRoutes(routes, ctx);
+  authRoutes(routes, ctx);
+  accountRoutes(routes, ctx);
+  organisationRoutes(routes, ctx);
+  mailboxRoutes(routes, ctx);
+  await serveWebApp(app, options.webDist === false ? '/nonexistent' : options.webDist);
+  return app;
+}

@@ -1,0 +1,37 @@
+import { buildApp } from './http/app.ts';
+import { buildConfig, readEnv } from './config/index.ts';
+import { createContext, type AppContext } from './context.ts';
+
+export interface RunningServer {
+  ctx: AppContext;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the whole instance: storage, jobs, HTTP. Prints the setup link while no admin exists. */
+export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+  const config = buildConfig(readEnv(env));
+  const ctx = await createContext(config);
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.http.port, host: config.http.host });
+  ctx.scheduler.start(15_000);
+  const setupLink = await ctx.setup.issueSetupLink();
+  if (setupLink) {
+    // Printed, not logged: a one-time credential for whoever started the server.
+    process.stdout.write(
+      `\n  Liaison is running at ${config.publicUrl}\n` +
+        `  No platform admin yet. Open this one-time link (valid 24 h) to create one:\n\n    ${setupLink}\n\n` +
+        `  (a new link is printed at each start until setup is done; \`npx liaison admin bootstrap\` prints one too)\n\n`,
+    );
+  } else {
+    process.stdout.write(`\n  Liaison is running at ${config.publicUrl}\n\n`);
+  }
+  return {
+    ctx,
+    url: config.publicUrl,
+    async stop() {
+      await app.close();
+      await ctx.close();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { SetupRequest } from '@liaison/core/api/auth';
+import type { z } from 'zod';
+import { addMs, iso } from '../clock.ts';
+import type { Deps } from '../deps.ts';
+import { fail } from '../errors.ts';
+import { consumeToken } from '../accounts/activation.ts';
+import { platformAdminExists } from '../accounts/userStore.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { newToken, tokenHash } from '../auth/tokens.ts';
+import { CURRENT_CHARTER } from '../charter/charterV1.ts';
+
+const SETUP_TTL_MS = 24 * 3600_000;
+
+/** First start: no platform admin yet, so a one-time link lets the operator create one. */
+export class SetupService {
+  constructor(private readonly deps: Deps) {}
+
+  needsSetup(): Promise<boolean> {
+    return platformAdminExists(this.deps.db.read).then((exists) => !exists);
+  }
+
+  /** A fresh setup link; earlier unused ones stop working. Returns null once an admin exists. */
+  async issueSetupLink(): Promise<string | null> {
+    if (!(await this.needsSetup())) return null;
+    const token = newToken();
+    const now = this.deps.clock.now();
+    await this.deps.db.transaction(async (tx) => {
+      await tx.db.deleteFrom('one_time_tokens').where('purpose', '=', 'setup').execute();
+      await tx.db
+        .insertInto('one_time_tokens')
+        .values({
+          id: tokenHash(token),
+          purpose: 'setup',
+          user_id: null,
+          sealed_token: null,
+          created_at: iso(now),
+          expires_at: iso(addMs(now, SETUP_TTL_MS)),
+          used_at: null,
+        })
+        .execute();
+      await this.deps.audit.append(tx, { actor: 'console', action: 'setup.link_issued', target: null });
+    });
+    // The token travels in the fragment: browsers never send it to the server or to its logs.
+    return `${this.deps.config.publicUrl}/setup#token=${token}`;
+  }
+
+  async completeSetup(input: z.output<typeof SetupRequest>): Promise<string> {
+    const hash = await hashPassword(input.password);
+    return this.deps.db.transaction(async (tx) => {
+      const now = iso(this.deps.clock.now());
+      if (!(await this.needsSetup())) fail('SETUP_DONE');
+      if ((await consumeToken(tx, input.token, 'setup', now)) === null) fail('TOKEN_INVALID');
+      const taken = await tx.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', input.email)
+        .executeTakeFirst();
+      if (taken) fail('EMAIL_TAKEN');
+      const userId = crypto.randomUUID();
+      await tx.db
+        .insertInto('users')
+        .values({
+          id: userId,
+          email: input.email,
+          first_name: input.firstName,
+          last_name: input.lastName,
+          status: 'active',
+          password_hash: hash,
+          national_id_kind: null,
+          national_id: null,
+          profession: null,
+          specialty: null,
+          totp_secret: null,
+          totp_enabled: 0,
+          totp_last_step: null,
+          failed_logins: 0,
+          locked_until: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await tx.db
+        .insertInto('user_roles')
+        .values({ id: crypto.randomUUID(), user_id: userId, role: 'platform_admin', organisation_id: null })
+        .execute();
+      await tx.db
+        .insertInto('charter_acceptances')
+        .values({ user_id: userId, version: CURRENT_CHARTER.version, accepted_at: now })
+        .execute();
+      await this.deps.audit.append(tx, { actor: userId, action: 'setup.completed', target: userId });
+      return userId;
+    });
+  }
+}
