@@ -2,6 +2,7 @@ import { buildConfig, readEnv } from '@liaison/server/config/index';
 import { createContext, type AppContext } from '@liaison/server/context';
 import { ConfigError } from '@liaison/server/errors';
 import { createConsoleLogger } from '@liaison/server/logger';
+import { ZodError } from 'zod';
 
 /**
  * Console commands act directly on the configured database (same LIAISON_* variables as the
@@ -22,6 +23,12 @@ export function reportError(err: unknown): void {
   if (err instanceof ConfigError) {
     process.stderr.write(`configuration error: ${err.message}\n`);
     process.exitCode = 78;
+    return;
+  }
+  if (err instanceof ZodError) {
+    const issues = err.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+    process.stderr.write(`VALIDATION_FAILED: ${issues}\n`);
+    process.exitCode = 1;
     return;
   }
   const e = err as { code?: string; message?: string };

@@ -51,12 +51,18 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const clock = options.clock ?? systemClock;
   const db = connectDatabase(config.database);
   await migrateToLatest(db);
-  const bus = options.bus ?? new InProcessBus();
+  const bus =
+    options.bus ?? new InProcessBus({ onError: (err) => logger.error({ err }, 'event handler failed') });
   const audit = new AuditLog(db, secret.value, clock);
   const deps: Deps = { config, secret: secret.value, db, clock, audit, bus, logger };
-  const scheduler = new Scheduler(db, clock, config.nodeId);
+  const scheduler = new Scheduler(db, clock, config.nodeId, {
+    onError: (err) => logger.error({ err }, 'scheduled job failed'),
+  });
   scheduler.register('audit.checkpoint', 3600_000, async () => {
-    await audit.checkpoint();
+    const head = await audit.checkpoint();
+    // A copy of each checkpoint outside the database: wiping events, head and checkpoints together
+    // would otherwise leave no trace.
+    if (head) logger.info({ auditCheckpoint: head }, 'audit checkpoint');
   });
   const sessions = new SessionService(deps);
   const activation = new ActivationService(deps);
