@@ -9,6 +9,7 @@ import { CURRENT_CHARTER } from '../charter/charterV1.ts';
 import type { Reader, Tx } from '../db/index.ts';
 import { validateIdentity } from './identity.ts';
 import { freeAddress, localPartFor } from './mailboxAddress.ts';
+import { insertUser, refuseTakenEmail, requireOrganisation } from './userStore.ts';
 import type { ActivationService } from './activation.ts';
 
 type RegistrationInput = z.output<typeof RegistrationRequest>;
@@ -42,46 +43,24 @@ export class RegistrationService {
     const now = iso(this.deps.clock.now());
     const id = await this.deps.db.transaction(async (tx) => {
       await this.refuseDuplicates(tx, input.email, nationalId);
-      if (input.organisationId) {
-        const org = await tx.db
-          .selectFrom('organisations')
-          .select('id')
-          .where('id', '=', input.organisationId)
-          .executeTakeFirst();
-        if (!org) fail('ORGANISATION_NOT_FOUND');
-      }
-      const userId = crypto.randomUUID();
-      await tx.db
-        .insertInto('users')
-        .values({
-          id: userId,
+      if (input.organisationId) await requireOrganisation(tx, input.organisationId);
+      const userId = await insertUser(
+        tx,
+        {
           email: input.email,
-          first_name: input.firstName,
-          last_name: input.lastName,
+          firstName: input.firstName,
+          lastName: input.lastName,
           status: 'pending',
-          password_hash: passwordHash,
-          national_id_kind: nationalId ? (input.nationalIdKind ?? null) : null,
-          national_id: nationalId,
-          profession: input.profession ?? null,
-          specialty: input.specialty ?? null,
-          totp_secret: null,
-          totp_enabled: 0,
-          totp_last_step: null,
-          failed_logins: 0,
-          locked_until: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await tx.db
-        .insertInto('user_roles')
-        .values({
-          id: crypto.randomUUID(),
-          user_id: userId,
+          passwordHash,
           role: input.role,
-          organisation_id: input.organisationId ?? null,
-        })
-        .execute();
+          organisationId: input.organisationId,
+          nationalIdKind: nationalId ? (input.nationalIdKind ?? null) : null,
+          nationalId,
+          profession: input.profession,
+          specialty: input.specialty,
+        },
+        now,
+      );
       if (!forStaff) {
         await tx.db
           .insertInto('charter_acceptances')
@@ -230,12 +209,7 @@ export class RegistrationService {
   }
 
   private async refuseDuplicates(tx: Tx, email: string, nationalId: string | null): Promise<void> {
-    const byEmail = await tx.db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', email)
-      .executeTakeFirst();
-    if (byEmail) fail('EMAIL_TAKEN');
+    await refuseTakenEmail(tx, email);
     if (nationalId) {
       const byId = await tx.db
         .selectFrom('users')

@@ -7,7 +7,7 @@ import { auditActor, requireOrganisationAdmin, requireRole, type Actor } from '.
 import { hashPassword } from '../auth/passwords.ts';
 import { CURRENT_CHARTER } from '../charter/charterV1.ts';
 import { listMailboxesOf } from '../mailboxes/store.ts';
-import { findUser, rolesOf } from './userStore.ts';
+import { findUser, insertUser, refuseTakenEmail, requireOrganisation, rolesOf } from './userStore.ts';
 
 /** Accounts made directly by a platform admin or at the console: already verified, active at once. */
 export class UserService {
@@ -24,49 +24,21 @@ export class UserService {
     const hash = await hashPassword(input.password);
     return this.deps.db.transaction(async (tx) => {
       const now = iso(this.deps.clock.now());
-      if (await tx.db.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst()) {
-        fail('EMAIL_TAKEN');
-      }
-      if (input.organisationId) {
-        const org = await tx.db
-          .selectFrom('organisations')
-          .select('id')
-          .where('id', '=', input.organisationId)
-          .executeTakeFirst();
-        if (!org) fail('ORGANISATION_NOT_FOUND');
-      }
-      const id = crypto.randomUUID();
-      await tx.db
-        .insertInto('users')
-        .values({
-          id,
+      await refuseTakenEmail(tx, input.email);
+      if (input.organisationId) await requireOrganisation(tx, input.organisationId);
+      const id = await insertUser(
+        tx,
+        {
           email: input.email,
-          first_name: input.firstName,
-          last_name: input.lastName,
+          firstName: input.firstName,
+          lastName: input.lastName,
           status: 'active',
-          password_hash: hash,
-          national_id_kind: null,
-          national_id: null,
-          profession: null,
-          specialty: null,
-          totp_secret: null,
-          totp_enabled: 0,
-          totp_last_step: null,
-          failed_logins: 0,
-          locked_until: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await tx.db
-        .insertInto('user_roles')
-        .values({
-          id: crypto.randomUUID(),
-          user_id: id,
+          passwordHash: hash,
           role: input.role,
-          organisation_id: input.organisationId ?? null,
-        })
-        .execute();
+          organisationId: input.organisationId,
+        },
+        now,
+      );
       await this.deps.audit.append(tx, {
         actor: auditActor(actor),
         action: 'user.created',

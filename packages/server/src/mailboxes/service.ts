@@ -5,6 +5,7 @@ import { iso } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import { fail } from '../errors.ts';
 import { auditActor, requireOrganisationAdmin, requireRole, type Actor } from '../auth/actor.ts';
+import { requireOrganisation } from '../accounts/userStore.ts';
 import { listMailboxesOf } from './store.ts';
 
 /** Mailbox addresses: the one place that decides whether an address may exist. */
@@ -46,14 +47,7 @@ export class MailboxService {
       ) {
         fail('ADDRESS_TAKEN');
       }
-      if (input.organisationId) {
-        const org = await tx.db
-          .selectFrom('organisations')
-          .select('id')
-          .where('id', '=', input.organisationId)
-          .executeTakeFirst();
-        if (!org) fail('ORGANISATION_NOT_FOUND');
-      }
+      if (input.organisationId) await requireOrganisation(tx, input.organisationId);
       const now = iso(this.deps.clock.now());
       await tx.db
         .insertInto('mailboxes')

@@ -4,7 +4,7 @@ import { addMs, iso } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import { fail } from '../errors.ts';
 import { consumeToken } from '../accounts/activation.ts';
-import { platformAdminExists } from '../accounts/userStore.ts';
+import { insertUser, platformAdminExists, refuseTakenEmail } from '../accounts/userStore.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newToken, tokenHash } from '../auth/tokens.ts';
 import { CURRENT_CHARTER } from '../charter/charterV1.ts';
@@ -50,39 +50,19 @@ export class SetupService {
       const now = iso(this.deps.clock.now());
       if (!(await this.needsSetup())) fail('SETUP_DONE');
       if ((await consumeToken(tx, input.token, 'setup', now)) === null) fail('TOKEN_INVALID');
-      const taken = await tx.db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', input.email)
-        .executeTakeFirst();
-      if (taken) fail('EMAIL_TAKEN');
-      const userId = crypto.randomUUID();
-      await tx.db
-        .insertInto('users')
-        .values({
-          id: userId,
+      await refuseTakenEmail(tx, input.email);
+      const userId = await insertUser(
+        tx,
+        {
           email: input.email,
-          first_name: input.firstName,
-          last_name: input.lastName,
+          firstName: input.firstName,
+          lastName: input.lastName,
           status: 'active',
-          password_hash: hash,
-          national_id_kind: null,
-          national_id: null,
-          profession: null,
-          specialty: null,
-          totp_secret: null,
-          totp_enabled: 0,
-          totp_last_step: null,
-          failed_logins: 0,
-          locked_until: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await tx.db
-        .insertInto('user_roles')
-        .values({ id: crypto.randomUUID(), user_id: userId, role: 'platform_admin', organisation_id: null })
-        .execute();
+          passwordHash: hash,
+          role: 'platform_admin',
+        },
+        now,
+      );
       await tx.db
         .insertInto('charter_acceptances')
         .values({ user_id: userId, version: CURRENT_CHARTER.version, accepted_at: now })
