@@ -42,6 +42,32 @@ export const ERROR_CATALOGUE = {
   TOTP_NOT_ENROLLED: { status: 409, message: 'Start the second-factor enrolment first.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later.' },
   INTERNAL: { status: 500, message: 'Internal error.' },
+  CSR_INVALID: { status: 400, message: 'The certificate request (PKCS#10 CSR) cannot be read.' },
+  CSR_SIGNATURE_INVALID: {
+    status: 400,
+    message: 'The certificate request is not signed by its own key (no proof of possession).',
+  },
+  WEAK_KEY: { status: 400, message: 'The key is too weak: an RSA key of at least 3072 bits is required.' },
+  CSR_IDENTITY_MISMATCH: {
+    status: 400,
+    message: 'The certificate request does not match the verified identity.',
+  },
+  CERT_NOT_FOUND: { status: 404, message: 'Certificate not found.' },
+  ALREADY_REVOKED: { status: 409, message: 'This certificate is already revoked.' },
+  DEVICE_REQUIRED: {
+    status: 403,
+    message: 'Register this device first (key operations need an enrolled device).',
+  },
+  DEVICE_NOT_APPROVED: {
+    status: 403,
+    message: 'This device waits for approval: type its code on one of your enrolled devices.',
+  },
+  DEVICE_REVOKED: { status: 403, message: 'This device has been revoked.' },
+  DEVICE_NOT_FOUND: { status: 404, message: 'Device not found.' },
+  DEVICE_NOT_PENDING: { status: 409, message: 'This device is not waiting for approval.' },
+  DEVICE_CODE_INVALID: { status: 400, message: 'No device of yours waits with this code (or it expired).' },
+  BACKUP_NOT_FOUND: { status: 404, message: 'No key backup has been saved yet.' },
+  BACKUP_CONFLICT: { status: 409, message: 'The key backup changed meanwhile: reload it before saving.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -14,7 +14,10 @@ import type { Deps } from './deps.ts';
 import { InProcessBus, type EventBus } from './events/index.ts';
 import { Scheduler } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
+import { DeviceService } from './devices/service.ts';
+import { KeyBackupService } from './keys/backupService.ts';
 import { MailboxService } from './mailboxes/service.ts';
+import { PkiService } from './pki/index.ts';
 import { OrganisationService } from './organisations/service.ts';
 import { SetupService } from './setup/setup.ts';
 
@@ -30,6 +33,9 @@ export interface AppContext extends Deps {
   users: UserService;
   organisations: OrganisationService;
   mailboxes: MailboxService;
+  devices: DeviceService;
+  keyBackups: KeyBackupService;
+  pki: PkiService;
   close(): Promise<void>;
 }
 
@@ -66,18 +72,26 @@ export async function createContext(config: Config, options: ContextOptions = {}
   });
   const sessions = new SessionService(deps);
   const activation = new ActivationService(deps);
+  const limiter = new RateLimiter(deps);
+  const devices = new DeviceService(deps, sessions, limiter);
+  const pki = new PkiService(deps);
+  // CRLs are re-signed when fetched and a day old; this keeps them fresh when nobody fetches them.
+  scheduler.register('pki.crl', 24 * 3600_000, () => pki.refreshCrls());
   return {
     ...deps,
     secretSource: secret.source,
     scheduler,
     sessions,
-    login: new LoginService(deps, sessions, new RateLimiter(deps)),
+    login: new LoginService(deps, sessions, limiter),
     setup: new SetupService(deps),
     activation,
     registrations: new RegistrationService(deps, activation),
     users: new UserService(deps),
     organisations: new OrganisationService(deps, activation),
     mailboxes: new MailboxService(deps),
+    devices,
+    keyBackups: new KeyBackupService(deps, devices),
+    pki,
     async close() {
       await scheduler.stop();
       await bus.close();

@@ -12,6 +12,8 @@ export interface RunningServer {
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const config = buildConfig(readEnv(env));
   const ctx = await createContext(config);
+  // First start creates the CA (a few seconds); a wrong LIAISON_SECRET fails here, not at a request.
+  await ctx.pki.ensureAuthority();
   const app = await buildApp(ctx);
   await app.listen({ port: config.http.port, host: config.http.host });
   ctx.scheduler.start(15_000);

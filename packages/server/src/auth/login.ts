@@ -18,6 +18,7 @@ const RECOVERY_CODES = 10;
 export interface LoginResult {
   stage: LoginStage;
   token: string;
+  userId: string;
 }
 
 /** Password, second factor, lockout: everything between "who are you" and a full session. */
@@ -47,13 +48,13 @@ export class LoginService {
     if (user.status === 'rejected') fail('ACCOUNT_REJECTED');
     if (user.status === 'disabled') fail('ACCOUNT_DISABLED');
     const token = await this.sessions.create(user.id, 'partial', kind);
-    return { stage: user.totp_enabled ? 'totp' : 'enrol-totp', token };
+    return { stage: user.totp_enabled ? 'totp' : 'enrol-totp', token, userId: user.id };
   }
 
   /** Second step of login: a TOTP code, or one of the single-use recovery codes. */
   async verifySecondFactor(session: ResolvedSession, code: string): Promise<LoginResult> {
     const user = session.user;
-    if (session.level === 'full') return { stage: 'done', token: '' };
+    if (session.level === 'full') return { stage: 'done', token: '', userId: user.id };
     if (!user.totp_enabled || !user.totp_secret) fail('TOTP_NOT_ENROLLED');
     this.refuseIfLocked(user);
     const ok = /^[0-9]{6}$/.test(code)
@@ -68,7 +69,7 @@ export class LoginService {
         .execute();
       await this.deps.audit.append(tx, { actor: user.id, action: 'auth.login', target: user.id });
     });
-    return { stage: 'done', token: await this.sessions.upgrade(session) };
+    return { stage: 'done', token: await this.sessions.upgrade(session), userId: user.id };
   }
 
   async startTotpEnrolment(session: ResolvedSession): Promise<{ secret: string; otpauthUrl: string }> {

@@ -7,6 +7,10 @@ import {
 import type { AppContext } from '../context.ts';
 import { clearSessionCookie, requireSession, sessionToken, setSessionCookie } from '../http/session.ts';
 import type { ZodApp } from '../http/types.ts';
+import { DEVICE_COOKIE } from '../devices/routes.ts';
+import { tokenHash } from './tokens.ts';
+
+const headerValue = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export function authRoutes(app: ZodApp, ctx: AppContext): void {
   app.post(
@@ -18,6 +22,9 @@ export function authRoutes(app: ZodApp, ctx: AppContext): void {
     async (request, reply) => {
       const { email, password, tokenType } = request.body;
       const result = await ctx.login.login(email, password, tokenType, request.ip);
+      // A known device keeps its enrolment across logins (cookie for browsers, header for the CLI).
+      const deviceToken = request.cookies[DEVICE_COOKIE] ?? headerValue(request.headers['x-liaison-device']);
+      await ctx.devices.recognise(tokenHash(result.token), result.userId, deviceToken);
       if (tokenType === 'bearer') return { stage: result.stage, token: result.token };
       setSessionCookie(ctx, reply, result.token);
       return { stage: result.stage };

@@ -18,6 +18,7 @@ export interface ResolvedSession {
   id: string;
   level: SessionLevel;
   kind: SessionKind;
+  deviceId: string | null;
   user: UserRow;
 }
 
@@ -25,10 +26,16 @@ export class SessionService {
   constructor(private readonly deps: Pick<Deps, 'db' | 'clock'>) {}
 
   /** Returns the token to hand to the client; only its hash is stored. */
-  async create(userId: string, level: SessionLevel, kind: SessionKind): Promise<string> {
+  async create(
+    userId: string,
+    level: SessionLevel,
+    kind: SessionKind,
+    deviceId: string | null = null,
+    ttlMs?: number,
+  ): Promise<string> {
     const token = newToken();
     const now = this.deps.clock.now();
-    const ttl = level === 'partial' ? PARTIAL_TTL_MS : FULL_TTL_MS[kind];
+    const ttl = ttlMs ?? (level === 'partial' ? PARTIAL_TTL_MS : FULL_TTL_MS[kind]);
     await this.deps.db.transaction(async (tx) => {
       await tx.db
         .insertInto('sessions')
@@ -40,6 +47,7 @@ export class SessionService {
           created_at: iso(now),
           expires_at: iso(addMs(now, ttl)),
           last_seen_at: iso(now),
+          device_id: deviceId,
         })
         .execute();
     });
@@ -77,7 +85,7 @@ export class SessionService {
           .execute();
       });
     }
-    return { id, level: row.level, kind: row.kind, user };
+    return { id, level: row.level, kind: row.kind, deviceId: row.device_id, user };
   }
 
   /** Replaces a partial session by a full one with a new token (no session fixation). */
@@ -85,7 +93,7 @@ export class SessionService {
     await this.deps.db.transaction(async (tx) => {
       await tx.db.deleteFrom('sessions').where('id', '=', session.id).execute();
     });
-    return this.create(session.user.id, 'full', session.kind);
+    return this.create(session.user.id, 'full', session.kind, session.deviceId);
   }
 
   async revoke(token: string): Promise<void> {
@@ -99,6 +107,13 @@ export class SessionService {
       let q = tx.db.deleteFrom('sessions').where('user_id', '=', userId);
       if (exceptId) q = q.where('id', '!=', exceptId);
       await q.execute();
+    });
+  }
+
+  /** Ties the current session to the device it runs on. */
+  async bindDevice(sessionId: string, deviceId: string): Promise<void> {
+    await this.deps.db.transaction(async (tx) => {
+      await tx.db.updateTable('sessions').set({ device_id: deviceId }).where('id', '=', sessionId).execute();
     });
   }
 }

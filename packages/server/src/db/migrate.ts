@@ -1,10 +1,14 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.ts';
 import * as m001 from './migrations/001_foundation.ts';
+import * as m002 from './migrations/002_pki.ts';
+import * as m003 from './migrations/003_devices.ts';
 
 /** Ordered, explicit list: a migration is never discovered by scanning a folder. */
 const MIGRATIONS: Record<string, Migration> = {
   '001_foundation': m001,
+  '002_pki': m002,
+  '003_devices': m003,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -79,6 +79,8 @@ export interface SessionTable {
   created_at: string;
   expires_at: string;
   last_seen_at: string;
+  /** The enrolled device the session was opened on (null before the device registers). */
+  device_id: string | null;
 }
 
 export interface OneTimeTokenTable {
@@ -174,6 +176,11 @@ export interface DB {
   audit_head: AuditHeadTable;
   audit_checkpoints: AuditCheckpointTable;
   jobs: JobTable;
+  pki_authorities: PkiAuthorityTable;
+  pki_certificates: PkiCertificateTable;
+  pki_crls: PkiCrlTable;
+  devices: DeviceTable;
+  key_backups: KeyBackupTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -182,3 +189,83 @@ export type UserUpdate = Updateable<UserTable>;
 export type OrganisationRow = Selectable<OrganisationTable>;
 export type RegistrationRow = Selectable<RegistrationTable>;
 export type MailboxRow = Selectable<MailboxTable>;
+
+/** The instance CA: one root and one issuing CA per generation; keys only sealed (SecretBox). */
+export interface PkiAuthorityTable {
+  id: string;
+  role: 'root' | 'issuing';
+  generation: number;
+  serial: string;
+  subject: string;
+  certificate_pem: string;
+  sealed_key: string;
+  not_before: string;
+  not_after: string;
+  /** Number of the last CRL this authority signed; bumped under its row lock. */
+  crl_number: Generated<number>;
+  created_at: string;
+}
+
+export interface PkiCertificateTable {
+  /** Lowercase hex, as in the certificate. */
+  serial: string;
+  authority_id: string;
+  /** The holder (personal) or the owner who requested it (shared mailbox). */
+  user_id: string;
+  /** Null for a personal certificate; the shared mailbox for a mailbox's own encryption certificate. */
+  mailbox_id: string | null;
+  usage: 'signing' | 'encryption';
+  subject: string;
+  /** JSON array of the rfc822Name addresses in the certificate. */
+  emails: string;
+  certificate_pem: string;
+  not_before: string;
+  not_after: string;
+  state: 'active' | 'superseded' | 'revoked';
+  active_scope: string | null;
+  superseded_at: string | null;
+  superseded_by: string | null;
+  revoked_at: string | null;
+  revocation_reason: string | null;
+  created_at: string;
+}
+
+export interface PkiCrlTable {
+  authority_id: string;
+  crl_number: number;
+  this_update: string;
+  next_update: string;
+  crl_pem: string;
+}
+
+export type PkiAuthorityRow = Selectable<PkiAuthorityTable>;
+export type PkiCertificateRow = Selectable<PkiCertificateTable>;
+
+export interface DeviceTable {
+  id: string;
+  user_id: string;
+  name: string;
+  kind: 'browser' | 'cli' | 'connector';
+  status: 'pending' | 'active' | 'revoked';
+  /** SHA-256 of the device's own secret token (kept by the device: cookie or key file). */
+  token_hash: string;
+  /** SHA-256 of the short approval code shown on a pending device. */
+  code_hash: string | null;
+  code_expires_at: string | null;
+  created_at: string;
+  approved_at: string | null;
+  approved_by: string | null;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+}
+
+/** The passphrase-encrypted PKCS#12 of a user's whole key history; the server cannot open it. */
+export interface KeyBackupTable {
+  user_id: string;
+  backup: string;
+  version: number;
+  updated_at: string;
+  updated_by_device: string | null;
+}
+
+export type DeviceRow = Selectable<DeviceTable>;

@@ -12,8 +12,10 @@ import {
 import { accountRoutes } from '../accounts/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
+import { deviceRoutes } from '../devices/routes.ts';
 import { mailboxRoutes } from '../mailboxes/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
+import { pkiRoutes } from '../pki/index.ts';
 import { setupRoutes } from '../setup/routes.ts';
 import { installErrorHandler } from './errorHandler.ts';
 import type { ZodApp } from './types.ts';
@@ -72,6 +74,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   accountRoutes(routes, ctx);
   organisationRoutes(routes, ctx);
   mailboxRoutes(routes, ctx);
+  deviceRoutes(routes, ctx);
+  pkiRoutes(routes, ctx);
   await serveWebApp(app, options.webDist === false ? '/nonexistent' : options.webDist);
   return app;
 }

@@ -58,19 +58,29 @@ export interface Answer<T = Record<string, unknown>> {
 
 /** A browser-like client: keeps the session cookie between calls. */
 export class Client {
-  cookie: string | undefined;
+  /** Every cookie the server set, as a browser keeps them (session and device). */
+  readonly cookies = new Map<string, string>();
   bearer: string | undefined;
 
   constructor(private readonly app: FastifyInstance) {}
 
+  get cookie(): string | undefined {
+    return this.cookies.get('liaison_session');
+  }
+
+  set cookie(value: string | undefined) {
+    if (value) this.cookies.set('liaison_session', value);
+    else this.cookies.delete('liaison_session');
+  }
+
   async call<T = Record<string, unknown>>(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     payload?: unknown,
     raw?: { body: string; type: string },
   ): Promise<Answer<T>> {
     const headers: Record<string, string> = {};
-    if (this.cookie) headers.cookie = `liaison_session=${this.cookie}`;
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     if (raw) headers['content-type'] = raw.type;
     const res = await this.app.inject({
@@ -83,8 +93,10 @@ export class Client {
           ? {}
           : { payload: payload as Record<string, unknown> }),
     });
-    const setCookie = res.cookies.find((c) => c.name === 'liaison_session');
-    if (setCookie) this.cookie = setCookie.value || undefined;
+    for (const c of res.cookies) {
+      if (c.value) this.cookies.set(c.name, c.value);
+      else this.cookies.delete(c.name);
+    }
     let body: unknown;
     try {
       body = res.body ? JSON.parse(res.body) : {};
@@ -103,6 +115,9 @@ export class Client {
   patch<T = Record<string, unknown>>(url: string, payload: unknown) {
     return this.call<T>('PATCH', url, payload);
   }
+  put<T = Record<string, unknown>>(url: string, payload: unknown) {
+    return this.call<T>('PUT', url, payload);
+  }
 }
 
 export function totpNow(secret: string, clock: ManualClock): Promise<string> {
@@ -115,8 +130,9 @@ export async function signIn(
   email: string,
   password: string,
   totpSecret?: string,
+  reuse?: Client,
 ): Promise<{ client: Client; totpSecret: string; recoveryCodes: string[] }> {
-  const client = new Client(t.app);
+  const client = reuse ?? new Client(t.app);
   const login = await client.post<{ stage: string }>('/api/auth/login', { email, password });
   if (login.status !== 200) throw new Error(`login failed: ${login.text}`);
   if (login.body.stage === 'enrol-totp') {
