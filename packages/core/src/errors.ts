@@ -68,6 +68,19 @@ export const ERROR_CATALOGUE = {
   DEVICE_CODE_INVALID: { status: 400, message: 'No device of yours waits with this code (or it expired).' },
   BACKUP_NOT_FOUND: { status: 404, message: 'No key backup has been saved yet.' },
   BACKUP_CONFLICT: { status: 409, message: 'The key backup changed meanwhile: reload it before saving.' },
+  ENVELOPE_INVALID: { status: 400, message: 'The key wrap is not a readable CMS EnvelopedData.' },
+  ENVELOPE_WRONG_RECIPIENT: {
+    status: 400,
+    message: "A key wrap is not addressed to that member's current encryption certificate.",
+  },
+  WRAPS_INCOMPLETE: {
+    status: 400,
+    message: 'The new mailbox key must be wrapped for every member, and only them.',
+  },
+  NO_ENCRYPTION_CERTIFICATE: { status: 409, message: 'This person has no encryption certificate yet.' },
+  NOT_A_MEMBER: { status: 403, message: 'You are not an owner or delegate of this mailbox.' },
+  ALREADY_MEMBER: { status: 409, message: 'This person is already a member of the mailbox.' },
+  LAST_OWNER: { status: 409, message: 'A shared mailbox keeps at least one owner.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -16,6 +16,7 @@ import { Scheduler } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
 import { DeviceService } from './devices/service.ts';
 import { KeyBackupService } from './keys/backupService.ts';
+import { MailboxKeyService } from './mailboxes/keys.ts';
 import { MailboxService } from './mailboxes/service.ts';
 import { PkiService } from './pki/index.ts';
 import { OrganisationService } from './organisations/service.ts';
@@ -36,6 +37,7 @@ export interface AppContext extends Deps {
   devices: DeviceService;
   keyBackups: KeyBackupService;
   pki: PkiService;
+  mailboxKeys: MailboxKeyService;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     devices,
     keyBackups: new KeyBackupService(deps, devices),
     pki,
+    mailboxKeys: new MailboxKeyService(deps),
     async close() {
       await scheduler.stop();
       await bus.close();

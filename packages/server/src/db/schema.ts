@@ -108,6 +108,8 @@ export interface MailboxTable {
   organisation_id: string | null;
   accepts_attachments: number;
   created_at: string;
+  /** 1 after a member left: the next key version must be made before new mail is encrypted to it. */
+  rotation_required: Generated<number>;
 }
 
 export interface MailboxMemberTable {
@@ -181,6 +183,8 @@ export interface DB {
   pki_crls: PkiCrlTable;
   devices: DeviceTable;
   key_backups: KeyBackupTable;
+  mailbox_keys: MailboxKeyTable;
+  mailbox_key_wraps: MailboxKeyWrapTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -269,3 +273,21 @@ export interface KeyBackupTable {
 }
 
 export type DeviceRow = Selectable<DeviceTable>;
+
+/** One version of a shared mailbox's encryption key (its certificate is in pki_certificates). */
+export interface MailboxKeyTable {
+  id: string;
+  mailbox_id: string;
+  version: number;
+  certificate_serial: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** That key's private part, as a CMS EnvelopedData (base64) to one member's encryption certificate. */
+export interface MailboxKeyWrapTable {
+  mailbox_key_id: string;
+  user_id: string;
+  envelope: string;
+  created_at: string;
+}

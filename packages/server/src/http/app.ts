@@ -13,6 +13,7 @@ import { accountRoutes } from '../accounts/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
 import { deviceRoutes } from '../devices/routes.ts';
+import { mailboxKeyRoutes } from '../mailboxes/keyRoutes.ts';
 import { mailboxRoutes } from '../mailboxes/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { pkiRoutes } from '../pki/index.ts';
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   accountRoutes(routes, ctx);
   organisationRoutes(routes, ctx);
   mailboxRoutes(routes, ctx);
+  mailboxKeyRoutes(routes, ctx);
   deviceRoutes(routes, ctx);
   pkiRoutes(routes, ctx);
   await serveWebApp(app, options.webDist === false ? '/nonexistent' : options.webDist);

@@ -118,6 +118,9 @@ export class Client {
   put<T = Record<string, unknown>>(url: string, payload: unknown) {
     return this.call<T>('PUT', url, payload);
   }
+  delete<T = Record<string, unknown>>(url: string) {
+    return this.call<T>('DELETE', url);
+  }
 }
 
 export function totpNow(secret: string, clock: ManualClock): Promise<string> {
