@@ -1,0 +1,50 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { AppLayout } from './components/AppLayout.tsx';
+import { Loading } from './components/Loading.tsx';
+import { AccountPage } from './pages/account/AccountPage.tsx';
+import { HomeRedirect } from './pages/home/HomeRedirect.tsx';
+import { NotFoundPage } from './pages/home/NotFoundPage.tsx';
+import { LoginPage } from './pages/login/LoginPage.tsx';
+import { TotpEnrolPage } from './pages/totp/TotpEnrolPage.tsx';
+
+// Pages most people open once (registration, setup) or never (staff tools) load on demand, so the
+// everyday login → account path stays small.
+const RegisterPage = lazy(() =>
+  import('./pages/register/RegisterPage.tsx').then((m) => ({ default: m.RegisterPage })),
+);
+const SetupPage = lazy(() => import('./pages/setup/SetupPage.tsx').then((m) => ({ default: m.SetupPage })));
+const ActivatePage = lazy(() =>
+  import('./pages/activate/ActivatePage.tsx').then((m) => ({ default: m.ActivatePage })),
+);
+const VerificationPage = lazy(() =>
+  import('./pages/verification/VerificationPage.tsx').then((m) => ({ default: m.VerificationPage })),
+);
+const EstablishmentsPage = lazy(() =>
+  import('./pages/establishments/EstablishmentsPage.tsx').then((m) => ({ default: m.EstablishmentsPage })),
+);
+const EstablishmentPage = lazy(() =>
+  import('./pages/establishments/EstablishmentPage.tsx').then((m) => ({ default: m.EstablishmentPage })),
+);
+
+export function App() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomeRedirect />} />
+          <Route path="login" element={<LoginPage />} />
+          <Route path="register" element={<RegisterPage />} />
+          <Route path="setup" element={<SetupPage />} />
+          <Route path="activate" element={<ActivatePage />} />
+          <Route path="totp" element={<TotpEnrolPage />} />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="verification" element={<VerificationPage />} />
+          <Route path="establishments" element={<EstablishmentsPage />} />
+          <Route path="establishments/:id" element={<EstablishmentPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,32 @@
+import { Charter, Me, Registration, type RegistrationRequest } from '@liaison/core/api/index';
+import { api } from './client.ts';
+
+export function fetchMe() {
+  return api('/api/me', Me);
+}
+
+export function fetchCharter() {
+  return api('/api/charter', Charter);
+}
+
+export function submitRegistration(body: RegistrationRequest) {
+  return api('/api/registrations', Registration, { method: 'POST', body });
+}
+
+export function fetchPendingRegistrations() {
+  return api('/api/registrations?status=pending', Registration.array());
+}
+
+export function approveRegistration(id: string) {
+  return api(`/api/registrations/${encodeURIComponent(id)}/approve`, Registration, {
+    method: 'POST',
+    body: {},
+  });
+}
+
+export function rejectRegistration(id: string, reason: string) {
+  return api(`/api/registrations/${encodeURIComponent(id)}/reject`, Registration, {
+    method: 'POST',
+    body: { reason },
+  });
+}

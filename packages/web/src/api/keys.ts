@@ -1,0 +1,13 @@
+/** react-query keys in one place, so invalidation after a mutation cannot miss a spelling. */
+export const queryKeys = {
+  me: ['me'] as const,
+  charter: ['charter'] as const,
+  setupStatus: ['setup-status'] as const,
+  totpEnrolment: ['totp-enrolment'] as const,
+  pendingRegistrations: ['registrations', 'pending'] as const,
+  organisations: (incompleteOnly: boolean) => ['organisations', { incompleteOnly }] as const,
+  organisationsAll: ['organisations'] as const,
+  organisation: (id: string) => ['organisation', id] as const,
+  accounts: (id: string) => ['organisation', id, 'accounts'] as const,
+  organisationSearch: (q: string) => ['organisation-search', q] as const,
+};

@@ -1,0 +1,51 @@
+import type { Me } from '@liaison/core/api/index';
+import { NavLink, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { administeredOrganisations, hasRole } from '../lib/session.ts';
+
+interface Entry {
+  to: string;
+  label: string;
+}
+
+/** Links follow the roles the server reports; the server still checks every call on its side. */
+function entriesFor(me: Me, t: ReturnType<typeof useTranslation>['t']): Entry[] {
+  const entries: Entry[] = [{ to: '/account', label: t('app.nav.account') }];
+  if (hasRole(me, 'technician')) entries.push({ to: '/verification', label: t('app.nav.verification') });
+  if (hasRole(me, 'technician', 'platform_admin')) {
+    entries.push({ to: '/establishments', label: t('app.nav.establishments') });
+  }
+  for (const organisation of administeredOrganisations(me)) {
+    entries.push({
+      to: `/establishments/${organisation.id}`,
+      label: t('app.nav.myEstablishment', { name: organisation.name }),
+    });
+  }
+  return entries;
+}
+
+export function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const entries = entriesFor(me, t);
+  // The most specific matching link is the current one (so /establishments/x does not also light /establishments).
+  const current = entries
+    .filter((entry) => pathname === entry.to || pathname.startsWith(`${entry.to}/`))
+    .sort((a, b) => b.to.length - a.to.length)[0];
+  return (
+    <Stack gap={4}>
+      {entries.map((entry) => (
+        <NavLink
+          key={entry.to}
+          component={Link}
+          to={entry.to}
+          label={entry.label}
+          active={entry === current}
+          aria-current={entry === current ? 'page' : undefined}
+          onClick={onNavigate}
+        />
+      ))}
+    </Stack>
+  );
+}
