@@ -107,6 +107,7 @@ describe('establishment administration', () => {
         const password = 'accueil de la vallée 2026';
         await staffPage.getByLabel(/^Mot de passe/).fill(password);
         await staffPage.getByLabel('Confirmez le mot de passe').fill(password);
+        await staffPage.getByTestId('charter-accept').check();
         await screenshot(staffPage, '25-activation');
         await staffPage.getByRole('button', { name: 'Activer mon compte' }).click();
         await enrolTotp(staffPage, '26-staff');

@@ -157,18 +157,26 @@ for (const backend of testBackends()) {
       // The staff member activates with the link, then enrols the second factor.
       const token = jeanne!.activationUrl!.split('#token=')[1];
       const anon = new Client(t.app);
+      const noCharter = await anon.post('/api/activate', { token, password: 'mon nouveau mot de passe' });
+      expect(noCharter.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
       const activated = await anon.post<{ stage: string }>('/api/activate', {
         token,
         password: 'mon nouveau mot de passe',
+        charterVersion: 1,
       });
       expect(activated.body).toEqual({ stage: 'enrol-totp' });
       expect(
-        (await anon.post('/api/activate', { token, password: 'mon nouveau mot de passe' })).body,
+        (await anon.post('/api/activate', { token, password: 'mon nouveau mot de passe', charterVersion: 1 }))
+          .body,
       ).toMatchObject({
         error: { code: 'TOKEN_INVALID' },
       });
       const { client } = await signIn(t, 'jeanne.dupont@ch-test.fr', 'mon nouveau mot de passe');
-      const me = await client.get<{ memberships: Array<{ organisationName: string }> }>('/api/me');
+      const me = await client.get<{
+        memberships: Array<{ organisationName: string }>;
+        charterVersion: number;
+      }>('/api/me');
+      expect(me.body.charterVersion).toBe(1);
       expect(me.body.memberships).toEqual([
         expect.objectContaining({ organisationName: 'Centre hospitalier de Dunkerque' }),
       ]);

@@ -55,4 +55,6 @@ export type SetupRequest = z.input<typeof SetupRequest>;
 export const ActivationRequest = z.strictObject({
   token: z.string().min(20).max(200),
   password: Password,
+  /** The person accepts the charter themselves: their admin registered them but cannot accept for them. */
+  charterVersion: z.number().int().positive(),
 });

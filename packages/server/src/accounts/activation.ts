@@ -5,6 +5,7 @@ import type { Tx } from '../db/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { SecretBox } from '../auth/secretBox.ts';
 import { newToken, tokenHash } from '../auth/tokens.ts';
+import { CURRENT_CHARTER } from '../charter/charterV1.ts';
 
 const ACTIVATION_TTL_MS = 14 * 24 * 3600_000;
 
@@ -66,7 +67,10 @@ export class ActivationService {
   }
 
   /** Sets the password and returns the user id; the caller opens a partial session for TOTP enrolment. */
-  async activate(token: string, password: string): Promise<string> {
+  async activate(token: string, password: string, charterVersion: number): Promise<string> {
+    if (charterVersion !== CURRENT_CHARTER.version) {
+      fail('CHARTER_NOT_ACCEPTED', `Accept the current usage charter (version ${CURRENT_CHARTER.version}).`);
+    }
     const hash = await hashPassword(password);
     return this.deps.db.transaction(async (tx) => {
       const userId = await consumeToken(tx, token, 'activation', iso(this.deps.clock.now()));
@@ -76,6 +80,11 @@ export class ActivationService {
         .set({ password_hash: hash, updated_at: iso(this.deps.clock.now()) })
         .where('id', '=', userId)
         .where('status', '=', 'active')
+        .execute();
+      await tx.db
+        .insertInto('charter_acceptances')
+        .values({ user_id: userId, version: charterVersion, accepted_at: iso(this.deps.clock.now()) })
+        .onConflict((oc) => oc.columns(['user_id', 'version']).doNothing())
         .execute();
       await this.deps.audit.append(tx, { actor: userId, action: 'account.activated', target: userId });
       return userId;

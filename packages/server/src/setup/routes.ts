@@ -18,7 +18,11 @@ export function setupRoutes(app: ZodApp, ctx: AppContext): void {
     '/api/activate',
     { schema: { body: ActivationRequest, tags: ['setup'] } },
     async (request, reply) => {
-      const userId = await ctx.activation.activate(request.body.token, request.body.password);
+      const userId = await ctx.activation.activate(
+        request.body.token,
+        request.body.password,
+        request.body.charterVersion,
+      );
       setSessionCookie(ctx, reply, await ctx.sessions.create(userId, 'partial', 'cookie'));
       return { stage: 'enrol-totp' as const };
     },

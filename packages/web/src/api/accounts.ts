@@ -5,8 +5,9 @@ export function fetchMe() {
   return api('/api/me', Me);
 }
 
-export function fetchCharter() {
-  return api('/api/charter', Charter);
+/** The charter in the reader's language (French unless they switched to English). */
+export function fetchCharter(language: string) {
+  return api(`/api/charter?lang=${language.startsWith('en') ? 'en' : 'fr'}`, Charter);
 }
 
 export function submitRegistration(body: RegistrationRequest) {

@@ -40,6 +40,6 @@ export function setup(body: SetupRequest) {
   return api('/api/setup', LoginResponse, { method: 'POST', body });
 }
 
-export function activate(token: string, password: string) {
-  return api('/api/activate', LoginResponse, { method: 'POST', body: { token, password } });
+export function activate(token: string, password: string, charterVersion: number) {
+  return api('/api/activate', LoginResponse, { method: 'POST', body: { token, password, charterVersion } });
 }

@@ -1,7 +1,7 @@
 /** react-query keys in one place, so invalidation after a mutation cannot miss a spelling. */
 export const queryKeys = {
   me: ['me'] as const,
-  charter: ['charter'] as const,
+  charter: (language: string) => ['charter', language] as const,
   setupStatus: ['setup-status'] as const,
   totpEnrolment: ['totp-enrolment'] as const,
   pendingRegistrations: ['registrations', 'pending'] as const,

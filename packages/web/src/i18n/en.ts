@@ -350,5 +350,12 @@ export const en: Messages = {
     DEVICE_CODE_INVALID: 'No device of yours waits with this code (or it expired).',
     BACKUP_NOT_FOUND: 'No key backup has been saved yet.',
     BACKUP_CONFLICT: 'The key backup changed meanwhile: reload it before saving.',
+    ENVELOPE_INVALID: 'The shared mailbox key wrap cannot be read (CMS expected).',
+    ENVELOPE_WRONG_RECIPIENT: "A key wrap is not addressed to that member's current encryption certificate.",
+    WRAPS_INCOMPLETE: 'The new mailbox key must be wrapped for every member, and only them.',
+    NO_ENCRYPTION_CERTIFICATE: 'This person has no encryption certificate yet.',
+    NOT_A_MEMBER: 'You are neither an owner nor a delegate of this mailbox.',
+    ALREADY_MEMBER: 'This person is already a member of the mailbox.',
+    LAST_OWNER: 'A shared mailbox keeps at least one owner.',
   },
 };

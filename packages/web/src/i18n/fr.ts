@@ -361,6 +361,13 @@ export const fr = {
     DEVICE_CODE_INVALID: "Aucun de vos appareils n'attend avec ce code (ou il a expiré).",
     BACKUP_NOT_FOUND: "Aucune sauvegarde de clés n'a encore été enregistrée.",
     BACKUP_CONFLICT: 'La sauvegarde de clés a changé entre-temps : rechargez-la avant d’enregistrer.',
+    ENVELOPE_INVALID: "La clé chiffrée de la boîte partagée n'est pas lisible (CMS attendu).",
+    ENVELOPE_WRONG_RECIPIENT: "Une clé chiffrée n'est pas adressée au certificat de chiffrement actuel de ce membre.",
+    WRAPS_INCOMPLETE: 'La nouvelle clé de la boîte doit être chiffrée pour chaque membre, et seulement eux.',
+    NO_ENCRYPTION_CERTIFICATE: "Cette personne n'a pas encore de certificat de chiffrement.",
+    NOT_A_MEMBER: "Vous n'êtes ni titulaire ni délégué de cette boîte aux lettres.",
+    ALREADY_MEMBER: 'Cette personne est déjà membre de la boîte aux lettres.',
+    LAST_OWNER: 'Une boîte partagée garde au moins un titulaire.',
   },
 };
 

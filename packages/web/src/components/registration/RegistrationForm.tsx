@@ -35,8 +35,12 @@ function isRole(value: string | null, allowed: RegistrationRole[]): value is Reg
 }
 
 export function RegistrationForm({ mode, organisationId, onRegistered }: Props) {
-  const { t } = useTranslation();
-  const charter = useQuery({ queryKey: queryKeys.charter, queryFn: fetchCharter, staleTime: 5 * 60_000 });
+  const { t, i18n } = useTranslation();
+  const charter = useQuery({
+    queryKey: queryKeys.charter(i18n.language),
+    queryFn: () => fetchCharter(i18n.language),
+    staleTime: 5 * 60_000,
+  });
   const roles = mode === 'self' ? SELF_ROLES : STAFF_ROLES;
 
   const form = useForm<RegistrationValues>({
