@@ -362,7 +362,8 @@ export const fr = {
     BACKUP_NOT_FOUND: "Aucune sauvegarde de clés n'a encore été enregistrée.",
     BACKUP_CONFLICT: 'La sauvegarde de clés a changé entre-temps : rechargez-la avant d’enregistrer.',
     ENVELOPE_INVALID: "La clé chiffrée de la boîte partagée n'est pas lisible (CMS attendu).",
-    ENVELOPE_WRONG_RECIPIENT: "Une clé chiffrée n'est pas adressée au certificat de chiffrement actuel de ce membre.",
+    ENVELOPE_WRONG_RECIPIENT:
+      "Une clé chiffrée n'est pas adressée au certificat de chiffrement actuel de ce membre.",
     WRAPS_INCOMPLETE: 'La nouvelle clé de la boîte doit être chiffrée pour chaque membre, et seulement eux.',
     NO_ENCRYPTION_CERTIFICATE: "Cette personne n'a pas encore de certificat de chiffrement.",
     NOT_A_MEMBER: "Vous n'êtes ni titulaire ni délégué de cette boîte aux lettres.",
