@@ -96,6 +96,24 @@ for (const backend of testBackends()) {
       });
     });
 
+    it('issues certificates only to an enrolled device', async () => {
+      const user = await staffUser(t, 'professional');
+      const csr = await user.client.post('/api/pki/csr', {
+        usage: 'signing',
+        csrPem: 'not read before the device check',
+      });
+      expect(csr.body).toMatchObject({ error: { code: 'DEVICE_REQUIRED' } });
+      await user.client.post('/api/devices', { name: 'Poste' });
+      t.clock.advance(60_000);
+      const other = (await signIn(t, user.email, user.password, user.totpSecret)).client;
+      await other.post('/api/devices', { name: 'Pas encore approuvé' });
+      const pending = await other.post('/api/pki/csr', {
+        usage: 'signing',
+        csrPem: 'not read before the device check',
+      });
+      expect(pending.body).toMatchObject({ error: { code: 'DEVICE_NOT_APPROVED' } });
+    });
+
     it('lets a technician approve a device, but not another professional', async () => {
       const user = await staffUser(t, 'professional');
       await user.client.post('/api/devices', { name: 'Poste' });

@@ -27,7 +27,6 @@ interface Holder {
 
 /** A professional with an enrolled device and a personal encryption certificate. */
 async function withEncryptionCertificate(p: Professional, keys: WebCryptoKeyPair): Promise<Holder> {
-  await p.client.post('/api/devices', { name: 'Poste' });
   const subject = await p.client.get<{ commonName: string; serialNumber: string | null; emails: string[] }>(
     '/api/pki/subject?usage=encryption',
   );

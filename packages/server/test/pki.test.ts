@@ -312,6 +312,7 @@ for (const backend of testBackends()) {
         name: 'CH de Dunkerque',
       });
       const admin = await staffUser(t, 'establishment_admin', org.id);
+      await admin.client.post('/api/devices', { name: 'Poste DSI' });
       const address = `cardiologie@${MAIL_DOMAIN}`;
       const mailbox = await admin.client.post<{ id: string }>('/api/mailboxes', {
         address,

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { requireActor } from '../http/session.ts';
+import { requireActor, requireSession } from '../http/session.ts';
 import type { ZodApp } from '../http/types.ts';
 import {
   CertificateUsage,
@@ -61,6 +61,8 @@ export function pkiRoutes(app: ZodApp, ctx: AppContext & { pki: PkiService }): v
     '/api/pki/csr',
     { schema: { body: IssueRequest, response: { 201: CertificateView }, tags: ['pki'] } },
     async (request, reply) => {
+      // Keys are made on devices, so a certificate is issued only to an enrolled one.
+      await ctx.devices.requireActiveDevice(await requireSession(ctx, request));
       const certificate = await ctx.pki.issue(await requireActor(ctx, request), request.body);
       return reply.status(201).send(certificate);
     },

@@ -87,6 +87,8 @@ export async function approvedProfessional(
   const approved = await technician.post(`/api/registrations/${submitted.body.id}/approve`);
   if (approved.status !== 200) throw new Error(`approval failed: ${approved.text}`);
   const { client } = await signIn(t, email, PASSWORD);
+  // Certificates are issued only to enrolled devices; this browser is the person's first.
+  await client.post('/api/devices', { name: 'Poste de test' });
   const me = await client.get<{ mailboxes: Array<{ address: string; kind: string }> }>('/api/me');
   const address = me.body.mailboxes.find((m) => m.kind === 'PER')?.address;
   if (!address) throw new Error('no personal mailbox after approval');
