@@ -10,4 +10,9 @@ export const queryKeys = {
   organisation: (id: string) => ['organisation', id] as const,
   accounts: (id: string) => ['organisation', id, 'accounts'] as const,
   organisationSearch: (q: string) => ['organisation-search', q] as const,
+  devices: ['devices'] as const,
+  certificates: (userId: string) => ['certificates', userId] as const,
+  keyBackup: ['key-backup'] as const,
+  /** What this browser holds in IndexedDB (not a server call, cached the same way). */
+  localKeys: (userId: string) => ['local-keys', userId] as const,
 };
