@@ -10,6 +10,7 @@ import type { Reader, Tx } from '../db/index.ts';
 import { validateIdentity } from './identity.ts';
 import { freeAddress, localPartFor } from './mailboxAddress.ts';
 import { insertUser, refuseTakenEmail, requireOrganisation } from './userStore.ts';
+import { addMembership } from '../mailboxes/store.ts';
 import type { ActivationService } from './activation.ts';
 
 type RegistrationInput = z.output<typeof RegistrationRequest>;
@@ -148,15 +149,7 @@ export class RegistrationService {
             created_at: iso(this.deps.clock.now()),
           })
           .execute();
-        await tx.db
-          .insertInto('mailbox_members')
-          .values({
-            mailbox_id: mailboxId,
-            user_id: user.id,
-            access: 'owner',
-            created_at: iso(this.deps.clock.now()),
-          })
-          .execute();
+        await addMembership(tx, mailboxId, user.id, 'owner', iso(this.deps.clock.now()));
         await this.deps.audit.append(tx, {
           actor: auditActor(actor),
           action: 'mailbox.created',

@@ -185,6 +185,7 @@ export interface DB {
   key_backups: KeyBackupTable;
   mailbox_keys: MailboxKeyTable;
   mailbox_key_wraps: MailboxKeyWrapTable;
+  mailbox_membership_log: MailboxMembershipLogTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -290,4 +291,14 @@ export interface MailboxKeyWrapTable {
   user_id: string;
   envelope: string;
   created_at: string;
+}
+
+/** Membership periods, kept after a member leaves, to judge signatures made at a given time. */
+export interface MailboxMembershipLogTable {
+  id: string;
+  mailbox_id: string;
+  user_id: string;
+  access: 'owner' | 'delegate';
+  added_at: string;
+  removed_at: string | null;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { requireActor, requireSession } from '../http/session.ts';
 import type { ZodApp } from '../http/types.ts';
+import { checkSigner } from './signers.ts';
 
 const MailboxParams = z.strictObject({ id: z.uuid() });
 const Wraps = z
@@ -11,6 +12,25 @@ const Wraps = z
 
 /** Shared-mailbox members and key envelopes; key material goes only to enrolled devices. */
 export function mailboxKeyRoutes(app: ZodApp, ctx: AppContext): void {
+  app.get(
+    '/api/mailboxes/signer-check',
+    {
+      schema: {
+        querystring: z.strictObject({
+          address: z.string().min(3).max(254),
+          serial: z.string().min(2).max(80),
+          at: z.iso.datetime(),
+        }),
+        tags: ['mailboxes'],
+      },
+    },
+    async (request) => {
+      await requireActor(ctx, request);
+      const { address, serial, at } = request.query;
+      return checkSigner(ctx.db.read, address, serial, new Date(at).toISOString());
+    },
+  );
+
   app.get(
     '/api/mailboxes/:id/members',
     { schema: { params: MailboxParams, tags: ['mailboxes'] } },

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Tx } from '../db/index.ts';
 import { normaliseSerial } from '../pki/x509.ts';
 import { envelopeRecipientSerials } from './envelope.ts';
+import { addMembership, endMembership } from './store.ts';
 
 export interface Wrap {
   userId: string;
@@ -240,10 +241,7 @@ export class MailboxKeyService {
         .where('user_id', '=', userId)
         .executeTakeFirst();
       if (existing) fail('ALREADY_MEMBER');
-      await tx.db
-        .insertInto('mailbox_members')
-        .values({ mailbox_id: mailboxId, user_id: userId, access, created_at: iso(this.deps.clock.now()) })
-        .execute();
+      await addMembership(tx, mailboxId, userId, access, iso(this.deps.clock.now()));
       await this.deps.audit.append(tx, {
         actor: actor.userId,
         action: 'mailbox.member_added',
@@ -273,11 +271,7 @@ export class MailboxKeyService {
           .execute();
         if (owners.length === 1) fail('LAST_OWNER');
       }
-      await tx.db
-        .deleteFrom('mailbox_members')
-        .where('mailbox_id', '=', mailboxId)
-        .where('user_id', '=', userId)
-        .execute();
+      await endMembership(tx, mailboxId, userId, iso(this.deps.clock.now()));
       const keyIds = (
         await tx.db.selectFrom('mailbox_keys').select('id').where('mailbox_id', '=', mailboxId).execute()
       ).map((k) => k.id);

@@ -6,7 +6,7 @@ import type { Deps } from '../deps.ts';
 import { fail } from '../errors.ts';
 import { auditActor, requireOrganisationAdmin, requireRole, type Actor } from '../auth/actor.ts';
 import { requireOrganisation } from '../accounts/userStore.ts';
-import { listMailboxesOf } from './store.ts';
+import { addMembership, listMailboxesOf } from './store.ts';
 
 /** Mailbox addresses: the one place that decides whether an address may exist. */
 export class MailboxService {
@@ -60,12 +60,7 @@ export class MailboxService {
           created_at: now,
         })
         .execute();
-      if (!actor.console) {
-        await tx.db
-          .insertInto('mailbox_members')
-          .values({ mailbox_id: id, user_id: actor.userId, access: 'owner', created_at: now })
-          .execute();
-      }
+      if (!actor.console) await addMembership(tx, id, actor.userId, 'owner', now);
       await this.deps.audit.append(tx, {
         actor: auditActor(actor),
         action: 'mailbox.created',

@@ -25,6 +25,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('mailbox_key_wraps_pk', ['mailbox_key_id', 'user_id'])
     .execute();
+  // Who could act for a mailbox, and when: a signature is valid only if its signer was an owner or a
+  // delegate of the From mailbox at signing time (a delegate removed yesterday cannot sign today).
+  await db.schema
+    .createTable('mailbox_membership_log')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('mailbox_id', 'text', (c) => c.notNull().references('mailboxes.id').onDelete('cascade'))
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('access', 'text', (c) => c.notNull())
+    .addColumn('added_at', 'text', (c) => c.notNull())
+    .addColumn('removed_at', 'text')
+    .execute();
+  await db.schema
+    .createIndex('membership_log_member')
+    .on('mailbox_membership_log')
+    .columns(['mailbox_id', 'user_id'])
+    .execute();
   await db.schema
     .alterTable('mailboxes')
     .addColumn('rotation_required', 'integer', (c) => c.notNull().defaultTo(0))
@@ -34,6 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('mailboxes').dropColumn('rotation_required').execute();
+  await db.schema.dropTable('mailbox_membership_log').execute();
   await db.schema.dropTable('mailbox_key_wraps').execute();
   await db.schema.dropTable('mailbox_keys').execute();
 }
