@@ -34,7 +34,15 @@ describe('installable app', () => {
       await page.goto('/login');
       await expectHeading(page, 'Connexion');
       // The worker claims the page once it has stored the shell (see sw.js: install, then activate).
-      await page.waitForFunction('navigator.serviceWorker.controller !== null', null, { timeout: 20_000 });
+      // A string predicate would be eval'd in the page, which the app's CSP (rightly) forbids: wait
+      // for the controller from a function instead.
+      await page.evaluate(async () => {
+        if (navigator.serviceWorker.controller) return;
+        await new Promise<void>((resolve) => {
+          navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
+          if (navigator.serviceWorker.controller) resolve();
+        });
+      });
       await page.reload();
       await expectHeading(page, 'Connexion');
 
