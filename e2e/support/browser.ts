@@ -5,8 +5,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 const ROOT = new URL('../..', import.meta.url).pathname;
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
-/** Debian's Chromium, never a downloaded browser; chromium.launch makes a fresh profile each time. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's Chromium, never a downloaded browser; chromium.launch makes a fresh profile each time.
+ * `extraArgs` adds switches for one suite (e.g. a host mapping to reach the server by a LAN-like name).
+ */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   await mkdir(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -19,6 +22,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

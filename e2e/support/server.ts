@@ -49,8 +49,11 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`liaison serve did not answer /api/health within 60 s:\n${output()}`);
 }
 
-/** Starts the real server (`liaison serve`) on a fresh data directory and a free port. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts the real server (`liaison serve`) on a fresh data directory and a free port; `extraEnv` adds
+ * `LIAISON_*` settings for one suite.
+ */
+export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'liaison-e2e-'));
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -61,6 +64,7 @@ export async function startServer(): Promise<RunningServer> {
     LIAISON_DATA_DIR: dataDir,
     LIAISON_HTTP_PORT: String(port),
     LIAISON_PUBLIC_URL: baseUrl,
+    ...extraEnv,
   };
   let log = '';
   const child = spawn(process.execPath, [CLI, 'serve'], {

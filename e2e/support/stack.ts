@@ -24,9 +24,9 @@ export interface NewUser {
   organisationId?: string;
 }
 
-export async function startStack(): Promise<Stack> {
+export async function startStack(serverEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
   await ensureWebAppBuilt();
-  const server = await startServer();
+  const server = await startServer(serverEnv);
   let browser: Browser;
   try {
     browser = await launchBrowser();

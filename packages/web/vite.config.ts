@@ -18,6 +18,12 @@ export default defineConfig({
               name: 'mantine',
               test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-number-format)/,
             },
+            // PKI.js and its ASN.1 stack serve the keys page only: their own chunk, fetched with that page
+            // rather than with every first visit (listed before `vendor`, which would otherwise take them).
+            {
+              name: 'crypto',
+              test: /node_modules[\\/](pkijs|asn1js|bytestreamjs|pvtsutils|pvutils|@noble|@peculiar)[\\/]/,
+            },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

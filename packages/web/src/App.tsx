@@ -23,6 +23,8 @@ const VerificationPage = lazy(() =>
 const EstablishmentsPage = lazy(() =>
   import('./pages/establishments/EstablishmentsPage.tsx').then((m) => ({ default: m.EstablishmentsPage })),
 );
+// Keys carry the crypto core (PKI.js): loaded only when someone opens the keys page.
+const KeysPage = lazy(() => import('./pages/keys/KeysPage.tsx').then((m) => ({ default: m.KeysPage })));
 const EstablishmentPage = lazy(() =>
   import('./pages/establishments/EstablishmentPage.tsx').then((m) => ({ default: m.EstablishmentPage })),
 );
@@ -39,6 +41,7 @@ export function App() {
           <Route path="activate" element={<ActivatePage />} />
           <Route path="totp" element={<TotpEnrolPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="keys" element={<KeysPage />} />
           <Route path="verification" element={<VerificationPage />} />
           <Route path="establishments" element={<EstablishmentsPage />} />
           <Route path="establishments/:id" element={<EstablishmentPage />} />

@@ -1,8 +1,10 @@
+import { isCryptoError } from '@liaison/core/crypto/errors';
 import type { TFunction } from 'i18next';
 import { fr } from '../i18n/fr.ts';
 import { isApiError } from './client.ts';
 
-// test/errorMessages.test.ts checks that every code of the core catalogue has a sentence here.
+// test/errorMessages.test.ts checks that every code of the core catalogues (platform and crypto) has a
+// sentence here.
 type TranslatedCode = Exclude<keyof typeof fr.errors, 'fallback' | 'server'>;
 
 function isTranslatedCode(code: string): code is TranslatedCode {
@@ -20,6 +22,9 @@ export function errorMessage(t: TFunction, error: unknown): string {
     if (error.status >= 500) return t('errors.server');
     return t('errors.fallback', { message: error.message });
   }
+  // Failures of the crypto core in this browser (wrong backup passphrase, unusable key…). Imported from
+  // the errors module alone, so this stays free of PKI.js for pages that never touch keys.
+  if (isCryptoError(error) && isTranslatedCode(error.code)) return t(`errors.${error.code}`);
   if (error instanceof Error) return t('errors.fallback', { message: error.message });
   return t('errors.fallback', { message: String(error) });
 }

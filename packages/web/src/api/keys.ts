@@ -13,6 +13,8 @@ export const queryKeys = {
   devices: ['devices'] as const,
   certificates: (userId: string) => ['certificates', userId] as const,
   keyBackup: ['key-backup'] as const,
+  pkiSubject: ['pki-subject'] as const,
   /** What this browser holds in IndexedDB (not a server call, cached the same way). */
   localKeys: (userId: string) => ['local-keys', userId] as const,
+  storagePersisted: ['storage-persisted'] as const,
 };

@@ -11,7 +11,10 @@ interface Entry {
 
 /** Links follow the roles the server reports; the server still checks every call on its side. */
 function entriesFor(me: Me, t: ReturnType<typeof useTranslation>['t']): Entry[] {
-  const entries: Entry[] = [{ to: '/account', label: t('app.nav.account') }];
+  const entries: Entry[] = [
+    { to: '/account', label: t('app.nav.account') },
+    { to: '/keys', label: t('app.nav.keys') },
+  ];
   if (hasRole(me, 'technician')) entries.push({ to: '/verification', label: t('app.nav.verification') });
   if (hasRole(me, 'technician', 'platform_admin')) {
     entries.push({ to: '/establishments', label: t('app.nav.establishments') });

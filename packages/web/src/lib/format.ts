@@ -14,3 +14,8 @@ export function formatDate(iso: string, language: string, style: 'long' | 'mediu
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: style }).format(date);
 }
+
+/** "3fa29c1b…" → "3fa2 9c1b …": a 32-digit certificate serial is compared by eye group by group. */
+export function groupSerial(serial: string): string {
+  return serial.replace(/(.{4})(?=.)/g, '$1 ');
+}

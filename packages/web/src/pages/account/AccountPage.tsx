@@ -1,6 +1,7 @@
 import type { Me } from '@liaison/core/api/index';
 import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { InfoList, InfoRow } from '../../components/InfoRow.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -119,6 +120,13 @@ function AccountDetails({ me }: { me: Me }) {
             </Text>
           </InfoRow>
         </InfoList>
+      </Section>
+
+      <Section title={t('account.keysTitle')}>
+        <Text>{t('account.keysText')}</Text>
+        <Button component={Link} to="/keys" variant="light" w="fit-content">
+          {t('account.keysLink')}
+        </Button>
       </Section>
 
       <Section title={t('account.passwordTitle')}>
