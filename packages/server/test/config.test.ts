@@ -17,7 +17,7 @@ describe('configuration', () => {
       http: { port: 8080, host: '0.0.0.0' },
       publicUrl: 'http://localhost:8080',
       database: { kind: 'sqlite', path: '/srv/liaison/data/liaison.sqlite' },
-      mailDomain: 'localhost',
+      mailDomain: 'localhost.localdomain',
       tls: null,
       smtpRelayUrl: null,
     });

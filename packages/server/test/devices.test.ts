@@ -78,8 +78,13 @@ for (const backend of testBackends()) {
       await signIn(t, user.email, user.password, user.totpSecret, phone);
       expect((await phone.get('/api/keys/backup')).status).toBe(200);
 
+      t.clock.advance(5 * 60_000);
+      await phone.get('/api/me');
       const devices =
-        await laptop.get<Array<{ name: string; status: string; current: boolean }>>('/api/devices');
+        await laptop.get<Array<{ name: string; status: string; current: boolean; lastSeenAt: string }>>(
+          '/api/devices',
+        );
+      expect(devices.body.find((d) => d.name === 'Téléphone')?.lastSeenAt).toBe(t.clock.now().toISOString());
       expect(devices.body.map((d) => [d.name, d.status, d.current]).sort()).toEqual([
         ['Cabinet — poste 1', 'active', true],
         ['Téléphone', 'active', false],

@@ -83,6 +83,14 @@ export class SessionService {
           .set({ last_seen_at: iso(now) })
           .where('id', '=', id)
           .execute();
+        // The device list shows when each device was last used ("is this old phone still in use?").
+        if (row.device_id) {
+          await tx.db
+            .updateTable('devices')
+            .set({ last_seen_at: iso(now) })
+            .where('id', '=', row.device_id)
+            .execute();
+        }
       });
     }
     return { id, level: row.level, kind: row.kind, deviceId: row.device_id, user };

@@ -39,7 +39,7 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
   if (secret !== undefined && secret.length < 32) {
     throw new ConfigError('LIAISON_SECRET must be at least 32 characters (use `openssl rand -base64 48`).');
   }
-  const mailDomain = (env.LIAISON_MAIL_DOMAIN ?? new URL(publicUrl).hostname).toLowerCase();
+  const mailDomain = (env.LIAISON_MAIL_DOMAIN ?? defaultMailDomain(publicUrl)).toLowerCase();
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(mailDomain)) {
     throw new ConfigError(`LIAISON_MAIL_DOMAIN "${mailDomain}" is not a domain name.`);
   }
@@ -65,6 +65,15 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
     logLevel,
     nodeId: env.LIAISON_NODE_ID ?? `${hostname()}-${process.pid}`,
   };
+}
+
+/**
+ * The public host name, made a dotted domain when it is a single label ("localhost"): addresses like
+ * jeanne.dupont@localhost are not valid in certificates or in most mail software.
+ */
+function defaultMailDomain(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname;
+  return host.includes('.') ? host : `${host}.localdomain`;
 }
 
 function parsePort(value: string): number {
