@@ -1,20 +1,31 @@
 /**
  * The `liaison` command (run through bin/liaison.js). Each feature registers its own sub-commands;
  * console commands act on the configured database, network commands on a server.
+ *
+ * Only the module of the command being run is loaded: the console commands pull in the whole server
+ * (over a second of start-up), which `keys`, `smime` or `login` do not need. Help and unknown commands
+ * load everything, so `liaison --help` lists all.
  */
 import { Command } from 'commander';
-import { registerAdminCommands } from './commands/admin.ts';
-import { registerIdsCommand } from './commands/ids.ts';
-import { registerLoginCommand } from './commands/login.ts';
-import { registerServeCommand } from './commands/serve.ts';
+
+type Register = (program: Command) => void;
+
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  serve: async () => (await import('./commands/serve.ts')).registerServeCommand,
+  admin: async () => (await import('./commands/admin.ts')).registerAdminCommands,
+  login: async () => (await import('./commands/login.ts')).registerLoginCommand,
+  ids: async () => (await import('./commands/ids.ts')).registerIdsCommand,
+  keys: async () => (await import('./commands/keys.ts')).registerKeysCommands,
+  smime: async () => (await import('./commands/smime.ts')).registerSmimeCommands,
+};
 
 const program = new Command();
 program
   .name('liaison')
   .description('Liaison: end-to-end encrypted messaging for health professionals')
   .version('0.1.0');
-registerServeCommand(program);
-registerAdminCommands(program);
-registerLoginCommand(program);
-registerIdsCommand(program);
+const requested = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+const wanted = requested ? COMMANDS[requested] : undefined;
+const loaders = wanted ? [wanted] : Object.values(COMMANDS);
+for (const load of loaders) (await load())(program);
 await program.parseAsync();

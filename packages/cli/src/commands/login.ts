@@ -1,30 +1,27 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { ApiClient } from '../api.ts';
 import { saveSession } from '../credentials.ts';
+import { Keystore, keystoreHome } from '../keystore.ts';
 import { Prompter } from '../prompt.ts';
 
-interface ApiAnswer {
+interface LoginAnswer {
   stage?: 'totp' | 'enrol-totp' | 'done';
   token?: string;
-  error?: { code: string; message: string };
 }
 
-async function post(server: string, path: string, body: unknown, token?: string): Promise<ApiAnswer> {
-  let res: Response;
-  try {
-    res = await fetch(new URL(path, server), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new Error(`cannot reach ${server}`);
-  }
-  const answer = (await res.json()) as ApiAnswer;
-  if (!res.ok)
-    throw Object.assign(new Error(answer.error?.message ?? `HTTP ${res.status}`), {
-      code: answer.error?.code,
-    });
-  return answer;
+/**
+ * The device token of the keystore at `home`, when it belongs to `server`: sent at login so the new
+ * session is bound to this enrolled device (key material is served only to enrolled devices).
+ */
+function deviceTokenFor(home: string, server: string): string | undefined {
+  if (!existsSync(join(home, 'keystore.json'))) return undefined;
+  const store = Keystore.open(home);
+  const device = store.state.device;
+  if (!device || device.status === 'revoked') return undefined;
+  const same = (store.state.server ?? '').replace(/\/+$/, '') === server.replace(/\/+$/, '');
+  return same ? device.token : undefined;
 }
 
 export function registerLoginCommand(program: Command): void {
@@ -34,24 +31,37 @@ export function registerLoginCommand(program: Command): void {
     .option('--server <url>', 'server URL (default: LIAISON_PUBLIC_URL or http://localhost:8080)')
     .option('--email <email>', 'account email (asked when missing)')
     .option('--totp <code>', 'the 6-digit code from the authenticator (asked when missing)')
-    .action(async (opts: { server?: string; email?: string; totp?: string }) => {
+    .option(
+      '--home <dir>',
+      'keystore whose enrolled device this session is for (default: LIAISON_HOME or ~/.liaison)',
+    )
+    .action(async (opts: { server?: string; email?: string; totp?: string; home?: string }) => {
       const server = opts.server ?? process.env.LIAISON_PUBLIC_URL ?? 'http://localhost:8080';
       const prompt = new Prompter();
       try {
+        const deviceToken = deviceTokenFor(keystoreHome(opts.home), server);
         const email = opts.email ?? (await prompt.ask('Email: '));
         const password = await prompt.ask('Password: ', true);
-        const first = await post(server, '/api/auth/login', { email, password, tokenType: 'bearer' });
+        const anonymous = new ApiClient(server, deviceToken ? { deviceToken } : {});
+        const first = await anonymous.post<LoginAnswer>('/api/auth/login', {
+          email,
+          password,
+          tokenType: 'bearer',
+        });
         if (first.stage === 'enrol-totp') {
           throw new Error('this account has no second factor yet: finish enrolment in the web app first');
         }
         const code = opts.totp ?? (await prompt.ask('TOTP code: ', true));
-        const second = await post(server, '/api/auth/totp/verify', { code }, first.token);
+        const partial = new ApiClient(server, { token: first.token ?? '' });
+        const second = await partial.post<LoginAnswer>('/api/auth/totp/verify', { code });
         if (!second.token) throw new Error('the server returned no token');
         const path = saveSession({ server, email, token: second.token, savedAt: new Date().toISOString() });
-        process.stdout.write(`signed in to ${server} as ${email} (token kept in ${path})\n`);
+        const bound = deviceToken ? ', bound to this keystore’s device' : '';
+        process.stdout.write(`signed in to ${server} as ${email} (token kept in ${path}${bound})\n`);
       } catch (err) {
-        const e = err as Error & { code?: string };
+        const e = err as Error & { code?: string; hint?: string };
         process.stderr.write(`${e.code ? e.code + ': ' : ''}${e.message}\n`);
+        if (e.hint) process.stderr.write(`${e.hint}\n`);
         process.exitCode = 1;
       } finally {
         prompt.close();
