@@ -196,6 +196,17 @@ for (const backend of testBackends()) {
       expect((await client.get('/api/me')).body).toMatchObject({ error: { code: 'SESSION_EXPIRED' } });
     });
 
+    it('gives a professional created at the console their personal mailbox, as approval does', async () => {
+      const { client } = await staffUser(t, 'professional');
+      const me = await client.get<{ mailboxes: Array<{ kind: string; address: string }> }>('/api/me');
+      expect(me.body.mailboxes).toEqual([
+        expect.objectContaining({
+          kind: 'PER',
+          address: expect.stringMatching(new RegExp(`^camille\\.professional\\d*@${MAIL_DOMAIN}$`)),
+        }),
+      ]);
+    });
+
     it('answers unknown API paths with a JSON 404', async () => {
       const res = await new Client(t.app).get('/api/nothing-here');
       expect(res.status).toBe(404);

@@ -1,4 +1,5 @@
-import type { Reader } from '../db/index.ts';
+import type { Reader, Tx } from '../db/index.ts';
+import { addMembership } from '../mailboxes/store.ts';
 
 /** "Élodie Le Gall-Durand" → "elodie.le-gall-durand": ASCII, lowercase, dots between names. */
 export function localPartFor(firstName: string, lastName: string): string {
@@ -29,4 +30,29 @@ export async function freeAddress(db: Reader, localPart: string, domain: string)
     const candidate = `${localPart}${n === 1 ? '' : n}@${domain}`;
     if (!taken.has(candidate)) return candidate;
   }
+}
+
+/** A verified person's personal (PER) mailbox: it is what colleagues write to. Returns its id. */
+export async function createPersonalMailbox(
+  tx: Tx,
+  user: { id: string; first_name: string; last_name: string },
+  organisationId: string | null,
+  domain: string,
+  now: string,
+): Promise<string> {
+  const address = await freeAddress(tx.db, localPartFor(user.first_name, user.last_name), domain);
+  const id = crypto.randomUUID();
+  await tx.db
+    .insertInto('mailboxes')
+    .values({
+      id,
+      address,
+      kind: 'PER',
+      organisation_id: organisationId,
+      accepts_attachments: 1,
+      created_at: now,
+    })
+    .execute();
+  await addMembership(tx, id, user.id, 'owner', now);
+  return id;
 }

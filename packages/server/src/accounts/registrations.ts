@@ -8,9 +8,8 @@ import { adminOf, auditActor, hasRole, requireRole, type Actor } from '../auth/a
 import { CURRENT_CHARTER } from '../charter/charterV1.ts';
 import type { Reader, Tx } from '../db/index.ts';
 import { validateIdentity } from './identity.ts';
-import { freeAddress, localPartFor } from './mailboxAddress.ts';
+import { createPersonalMailbox } from './mailboxAddress.ts';
 import { insertUser, refuseTakenEmail, requireOrganisation } from './userStore.ts';
-import { addMembership } from '../mailboxes/store.ts';
 import type { ActivationService } from './activation.ts';
 
 type RegistrationInput = z.output<typeof RegistrationRequest>;
@@ -131,25 +130,13 @@ export class RegistrationService {
         .where('user_id', '=', user.id)
         .executeTakeFirst();
       if (role?.role === 'professional' || role?.role === 'secretary') {
-        // A verified person gets their personal (PER) mailbox at once: it is what colleagues write to.
-        const address = await freeAddress(
-          tx.db,
-          localPartFor(user.first_name, user.last_name),
+        const mailboxId = await createPersonalMailbox(
+          tx,
+          user,
+          role.organisation_id,
           this.deps.config.mailDomain,
+          iso(this.deps.clock.now()),
         );
-        const mailboxId = crypto.randomUUID();
-        await tx.db
-          .insertInto('mailboxes')
-          .values({
-            id: mailboxId,
-            address,
-            kind: 'PER',
-            organisation_id: role.organisation_id,
-            accepts_attachments: 1,
-            created_at: iso(this.deps.clock.now()),
-          })
-          .execute();
-        await addMembership(tx, mailboxId, user.id, 'owner', iso(this.deps.clock.now()));
         await this.deps.audit.append(tx, {
           actor: auditActor(actor),
           action: 'mailbox.created',

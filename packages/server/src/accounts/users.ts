@@ -7,6 +7,7 @@ import { auditActor, requireOrganisationAdmin, requireRole, type Actor } from '.
 import { hashPassword } from '../auth/passwords.ts';
 import { CURRENT_CHARTER } from '../charter/charterV1.ts';
 import { listMailboxesOf } from '../mailboxes/store.ts';
+import { createPersonalMailbox } from './mailboxAddress.ts';
 import { findUser, insertUser, refuseTakenEmail, requireOrganisation, rolesOf } from './userStore.ts';
 
 /** Accounts made directly by a platform admin or at the console: already verified, active at once. */
@@ -39,6 +40,16 @@ export class UserService {
         },
         now,
       );
+      if (input.role === 'professional' || input.role === 'secretary') {
+        // Created already verified, so they get their personal mailbox now, as an approval would give.
+        await createPersonalMailbox(
+          tx,
+          { id, first_name: input.firstName, last_name: input.lastName },
+          input.organisationId ?? null,
+          this.deps.config.mailDomain,
+          now,
+        );
+      }
       await this.deps.audit.append(tx, {
         actor: auditActor(actor),
         action: 'user.created',
