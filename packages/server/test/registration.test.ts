@@ -199,12 +199,10 @@ for (const backend of testBackends()) {
     it('gives a professional created at the console their personal mailbox, as approval does', async () => {
       const { client } = await staffUser(t, 'professional');
       const me = await client.get<{ mailboxes: Array<{ kind: string; address: string }> }>('/api/me');
-      expect(me.body.mailboxes).toEqual([
-        expect.objectContaining({
-          kind: 'PER',
-          address: expect.stringMatching(new RegExp(`^camille\\.professional\\d*@${MAIL_DOMAIN}$`)),
-        }),
-      ]);
+      expect(me.body.mailboxes.map((m) => m.kind)).toEqual(['PER']);
+      expect(me.body.mailboxes[0]?.address).toMatch(
+        new RegExp(`^camille\\.professional\\d*@${MAIL_DOMAIN}$`),
+      );
     });
 
     it('answers unknown API paths with a JSON 404', async () => {
