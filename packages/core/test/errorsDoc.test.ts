@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CRYPTO_ERROR_CATALOGUE } from '../src/crypto/errors.ts';
 import { ERROR_CATALOGUE } from '../src/errors.ts';
 
 describe('error catalogue', () => {
-  it('documents every code with its HTTP status in docs/errors.md', () => {
+  it('documents every code (server and device crypto) with its status in docs/errors.md', () => {
     const doc = readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8');
-    for (const [code, { status }] of Object.entries(ERROR_CATALOGUE)) {
+    for (const [code, { status }] of Object.entries({ ...ERROR_CATALOGUE, ...CRYPTO_ERROR_CATALOGUE })) {
       expect(doc, code).toMatch(new RegExp(`\\|\\s*\`${code}\`\\s*\\|\\s*${status}\\s*\\|`));
     }
   });
