@@ -3,8 +3,8 @@
  * console commands act on the configured database, network commands on a server.
  *
  * Only the module of the command being run is loaded: the console commands pull in the whole server
- * (over a second of start-up), which `keys`, `smime` or `login` do not need. Help and unknown commands
- * load everything, so `liaison --help` lists all.
+ * (over a second of start-up), which `keys`, `smime`, `mailbox` or `login` do not need. Help and
+ * unknown commands load everything, so `liaison --help` lists all.
  */
 import { Command } from 'commander';
 
@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   ids: async () => (await import('./commands/ids.ts')).registerIdsCommand,
   keys: async () => (await import('./commands/keys.ts')).registerKeysCommands,
   smime: async () => (await import('./commands/smime.ts')).registerSmimeCommands,
+  mailbox: async () => (await import('./commands/mailbox.ts')).registerMailboxCommands,
 };
 
 const program = new Command();
