@@ -1,21 +1,14 @@
 /**
  * `liaison mailbox …`: the encryption key of shared mailboxes (ORG, APP, CAB) for their owners and
- * delegates (see ../mailbox/shared.ts). Every sub-command takes --home DIR (default $LIAISON_HOME, else
+ * delegates (see ../mailbox/shared.ts and members.ts). Every sub-command takes --home DIR (default $LIAISON_HOME, else
  * ~/.liaison): the keystore whose encryption keys open the mailbox key envelopes. Exit codes: 0 done,
  * 1 refused (CODE: message on stderr), 3 this device waits for approval.
  */
 import type { Command } from 'commander';
 import { action } from '../failure.ts';
 import { keystoreHome } from '../keystore.ts';
-import {
-  mailboxAddMember,
-  mailboxKeyInit,
-  mailboxKeys,
-  mailboxList,
-  mailboxMembers,
-  mailboxRemoveMember,
-  mailboxRotate,
-} from '../mailbox/shared.ts';
+import { mailboxAddMember, mailboxMembers, mailboxRemoveMember } from '../mailbox/members.ts';
+import { mailboxKeyInit, mailboxKeys, mailboxList, mailboxRotate } from '../mailbox/shared.ts';
 
 const HOME = ['--home <dir>', 'keystore directory (default: LIAISON_HOME or ~/.liaison)'] as const;
 

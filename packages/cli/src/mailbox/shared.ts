@@ -58,7 +58,7 @@ export interface MailboxKeyView {
   createdAt: string;
 }
 
-interface Wrap {
+export interface Wrap {
   userId: string;
   envelope: string;
 }
@@ -69,14 +69,14 @@ export interface MailboxOptions {
 }
 
 /** The keystore, the session and this keystore's device, as every mailbox command needs them. */
-interface Session {
+export interface Session {
   store: Keystore;
   remote: Remote;
   userId: string;
   next: string;
 }
 
-async function open(options: MailboxOptions, next: string, device = true): Promise<Session> {
+export async function open(options: MailboxOptions, next: string, device = true): Promise<Session> {
   const store = Keystore.open(options.home);
   const remote = connect(store);
   const me = await bindAccount(store, remote);
@@ -85,7 +85,7 @@ async function open(options: MailboxOptions, next: string, device = true): Promi
 }
 
 /** Runs a step against the server, turning "device not approved" into the usual answer (exit 3). */
-async function step<T>(s: Session, run: () => Promise<T>): Promise<T> {
+export async function step<T>(s: Session, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
@@ -93,10 +93,10 @@ async function step<T>(s: Session, run: () => Promise<T>): Promise<T> {
   }
 }
 
-const mailboxPath = (id: string, rest = '') => `/api/mailboxes/${segment(id)}${rest}`;
+export const mailboxPath = (id: string, rest = '') => `/api/mailboxes/${segment(id)}${rest}`;
 
 /** DELETE, which ApiClient does not offer: same bearer token, same `{error: {code}}` → ApiError. */
-async function httpDelete(remote: Remote, path: string): Promise<void> {
+export async function httpDelete(remote: Remote, path: string): Promise<void> {
   let res: Response;
   try {
     res = await fetch(new URL(path, remote.session.server), {
@@ -122,7 +122,7 @@ async function httpDelete(remote: Remote, path: string): Promise<void> {
 }
 
 /** The caller's shared mailbox at `address` (they must be an owner or a delegate). */
-async function findMailbox(s: Session, address: string): Promise<MailboxView> {
+export async function findMailbox(s: Session, address: string): Promise<MailboxView> {
   const wanted = address.trim().toLowerCase();
   const mine = await s.remote.api.get<MailboxView[]>('/api/mailboxes');
   const mailbox = mine.find((m) => m.address.toLowerCase() === wanted);
@@ -144,7 +144,7 @@ async function findMailbox(s: Session, address: string): Promise<MailboxView> {
 }
 
 /** The instance CA chain pinned in the keystore, else the server's (then pinned). */
-async function instanceChain(s: Session): Promise<string> {
+export async function instanceChain(s: Session): Promise<string> {
   const pinned = s.store.caChain();
   if (pinned) return pinned;
   const chain = await s.remote.api.text('/pki/ca.pem');
@@ -153,7 +153,7 @@ async function instanceChain(s: Session): Promise<string> {
 }
 
 /** A member's current personal encryption certificate, checked against the instance CA. */
-async function memberCertificate(s: Session, userId: string, chain: string): Promise<string> {
+export async function memberCertificate(s: Session, userId: string, chain: string): Promise<string> {
   const list = await s.remote.api.get<CertificateView[]>(`/api/pki/users/${segment(userId)}/certificates`);
   const current = list
     .filter((c) => c.usage === 'encryption' && c.status === 'good' && c.mailboxId === null)
@@ -170,13 +170,17 @@ async function memberCertificate(s: Session, userId: string, chain: string): Pro
   return current.certificatePem;
 }
 
-async function wrapFor(privateKeyPkcs8: Uint8Array, userId: string, certificatePem: string): Promise<Wrap> {
+export async function wrapFor(
+  privateKeyPkcs8: Uint8Array,
+  userId: string,
+  certificatePem: string,
+): Promise<Wrap> {
   const envelope = await encrypt({ content: privateKeyPkcs8, recipients: [certificatePem] });
   return { userId, envelope: base64Encode(envelope) };
 }
 
 /** The caller's encryption key history: any of them may be the recipient of an older envelope. */
-function myDecryptionKeys(store: Keystore): DecryptRecipient[] {
+export function myDecryptionKeys(store: Keystore): DecryptRecipient[] {
   const keys = store
     .all()
     .filter((k) => k.record.usage === 'encryption')
@@ -193,7 +197,7 @@ function myDecryptionKeys(store: Keystore): DecryptRecipient[] {
 }
 
 /** Opens one envelope of the caller: the mailbox private key of that version (PKCS#8 DER). */
-function unwrap(store: Keystore, key: MailboxKeyView): Promise<Uint8Array> {
+export function unwrap(store: Keystore, key: MailboxKeyView): Promise<Uint8Array> {
   return decrypt({ envelope: base64Decode(key.envelope), recipient: myDecryptionKeys(store) });
 }
 
@@ -201,7 +205,12 @@ function unwrap(store: Keystore, key: MailboxKeyView): Promise<Uint8Array> {
  * Proves an opened key is the private key of its version's certificate: a random probe encrypted to
  * the certificate must decrypt with it. Returns the certificate for display.
  */
-async function checkOpens(s: Session, key: MailboxKeyView, privateKeyPkcs8: Uint8Array, chain: string) {
+export async function checkOpens(
+  s: Session,
+  key: MailboxKeyView,
+  privateKeyPkcs8: Uint8Array,
+  chain: string,
+) {
   const cert = await s.remote.api.get<CertificateView>(
     `/api/pki/certificates/${segment(key.certificateSerial)}`,
   );
@@ -218,14 +227,14 @@ async function checkOpens(s: Session, key: MailboxKeyView, privateKeyPkcs8: Uint
   return cert;
 }
 
-function requireOwner(mailbox: MailboxView): void {
+export function requireOwner(mailbox: MailboxView): void {
   if (mailbox.access !== 'owner') {
     throw new CliFailure('FORBIDDEN', `only an owner of ${mailbox.address} can do this`);
   }
 }
 
 /** Every version the mailbox has (the caller's own and those they still lack). */
-async function knownVersions(s: Session, mailbox: MailboxView): Promise<number[]> {
+export async function knownVersions(s: Session, mailbox: MailboxView): Promise<number[]> {
   const [mine, members] = await Promise.all([
     s.remote.api.get<MailboxKeyView[]>(mailboxPath(mailbox.id, '/keys')),
     s.remote.api.get<MembersView>(mailboxPath(mailbox.id, '/members')),
@@ -239,7 +248,7 @@ async function knownVersions(s: Session, mailbox: MailboxView): Promise<number[]
  * for every current member, all posted as one version. The member certificates are fetched and checked
  * before the CSR, so a missing one refuses before a new certificate exists.
  */
-async function newVersion(s: Session, mailbox: MailboxView): Promise<MailboxKeyView> {
+export async function newVersion(s: Session, mailbox: MailboxView): Promise<MailboxKeyView> {
   const chain = await instanceChain(s);
   const { members } = await s.remote.api.get<MembersView>(mailboxPath(mailbox.id, '/members'));
   const certificates: Array<[string, string]> = [];
@@ -328,98 +337,6 @@ export async function mailboxRotate(address: string, options: MailboxOptions): P
     }
     await newVersion(s, mailbox);
   });
-}
-
-export async function mailboxAddMember(
-  address: string,
-  options: MailboxOptions & { user: string; owner?: boolean },
-): Promise<void> {
-  const s = await open(options, `liaison mailbox add-member ${address} --user ${options.user}`);
-  await step(s, async () => {
-    const mailbox = await findMailbox(s, address);
-    requireOwner(mailbox);
-    const chain = await instanceChain(s);
-    // Their certificate first: without one, nothing could be wrapped for them.
-    const certificatePem = await memberCertificate(s, options.user, chain);
-    const before = await s.remote.api.get<MembersView>(mailboxPath(mailbox.id, '/members'));
-    if (before.members.some((m) => m.userId === options.user)) {
-      process.stdout.write(`${options.user} is already a member: wrapping the versions they lack\n`);
-    } else {
-      await s.remote.api.post(mailboxPath(mailbox.id, '/members'), {
-        userId: options.user,
-        access: options.owner ? 'owner' : 'delegate',
-      });
-      process.stdout.write(
-        `${options.user} added to ${mailbox.address} as ${options.owner ? 'owner' : 'delegate'}\n`,
-      );
-    }
-    const after = await s.remote.api.get<MembersView>(mailboxPath(mailbox.id, '/members'));
-    const missing = new Set(after.members.find((m) => m.userId === options.user)?.missingWraps ?? []);
-    const mine = await s.remote.api.get<MailboxKeyView[]>(mailboxPath(mailbox.id, '/keys'));
-    const wrapped: number[] = [];
-    for (const key of mine.filter((k) => missing.has(k.version))) {
-      const pkcs8 = await unwrap(s.store, key);
-      await s.remote.api.post(mailboxPath(mailbox.id, `/keys/${segment(key.keyId)}/wraps`), {
-        wraps: [await wrapFor(pkcs8, options.user, certificatePem)],
-      });
-      wrapped.push(key.version);
-      missing.delete(key.version);
-    }
-    process.stdout.write(
-      wrapped.length > 0
-        ? `key version(s) ${wrapped.join(', ')} wrapped for ${options.user}\n`
-        : `no key version to wrap for ${options.user}\n`,
-    );
-    if (missing.size > 0) {
-      throw new CliFailure(
-        'MAILBOX_KEY_UNAVAILABLE',
-        `you cannot open key version(s) ${[...missing].join(', ')}, so they were not wrapped for ${options.user}`,
-        1,
-        `An owner who holds them can run \`liaison mailbox add-member ${mailbox.address} --user ${options.user}\`.`,
-      );
-    }
-  });
-}
-
-export async function mailboxRemoveMember(
-  address: string,
-  options: MailboxOptions & { user: string; rotate?: boolean },
-): Promise<void> {
-  const s = await open(options, `liaison mailbox remove-member ${address} --user ${options.user}`);
-  await step(s, async () => {
-    const mailbox = await findMailbox(s, address);
-    requireOwner(mailbox);
-    await httpDelete(s.remote, mailboxPath(mailbox.id, `/members/${segment(options.user)}`));
-    process.stdout.write(
-      `${options.user} removed from ${mailbox.address}; their key envelopes are deleted\n`,
-    );
-    const { rotationRequired } = await s.remote.api.get<MembersView>(mailboxPath(mailbox.id, '/members'));
-    if (!rotationRequired) return;
-    if (!options.rotate) {
-      process.stdout.write(
-        `Key rotation required: run \`liaison mailbox rotate ${mailbox.address}\` so that mail from now on is out of their reach.\n`,
-      );
-      return;
-    }
-    await newVersion(s, mailbox);
-  });
-}
-
-export async function mailboxMembers(address: string, options: MailboxOptions): Promise<void> {
-  const s = await open(options, `liaison mailbox members ${address}`, false);
-  const mailbox = await findMailbox(s, address);
-  const view = await s.remote.api.get<MembersView>(mailboxPath(mailbox.id, '/members'));
-  if (options.json) {
-    process.stdout.write(JSON.stringify(view, null, 2) + '\n');
-    return;
-  }
-  for (const m of view.members) {
-    const missing = m.missingWraps.length > 0 ? `  lacks version(s) ${m.missingWraps.join(', ')}` : '';
-    process.stdout.write(`${m.userId}  ${m.access.padEnd(8)}  ${m.firstName} ${m.lastName}${missing}\n`);
-  }
-  if (view.rotationRequired) {
-    process.stdout.write(`Key rotation required: liaison mailbox rotate ${mailbox.address}\n`);
-  }
 }
 
 export interface KeyVersionRow {
