@@ -81,6 +81,35 @@ export const ERROR_CATALOGUE = {
   NOT_A_MEMBER: { status: 403, message: 'You are not an owner or delegate of this mailbox.' },
   ALREADY_MEMBER: { status: 409, message: 'This person is already a member of the mailbox.' },
   LAST_OWNER: { status: 409, message: 'A shared mailbox keeps at least one owner.' },
+  MESSAGE_ID_CONFLICT: {
+    status: 409,
+    message: 'Another message was already submitted with this id: choose a new id for a new message.',
+  },
+  MESSAGE_NOT_FOUND: { status: 404, message: 'Message not found in this mailbox.' },
+  RECIPIENT_UNKNOWN: { status: 400, message: 'No verified mailbox has this address.' },
+  RECIPIENT_NO_CERTIFICATE: {
+    status: 409,
+    message: 'This recipient has no encryption certificate yet, so nothing can be encrypted for them.',
+  },
+  RECIPIENT_DUPLICATE: { status: 400, message: 'The same address appears twice among the recipients.' },
+  ATTACHMENTS_REFUSED: { status: 400, message: 'A recipient mailbox does not accept attachments.' },
+  MESSAGE_TOO_LARGE: { status: 413, message: 'The message is larger than this server accepts.' },
+  BLOB_SIZE_MISMATCH: {
+    status: 400,
+    message: 'The encrypted message disagrees with its declared sizes.',
+  },
+  BLOB_NOT_ENVELOPED: {
+    status: 400,
+    message: 'The message or its summary is not a CMS EnvelopedData.',
+  },
+  BLOB_RECIPIENTS_MISMATCH: {
+    status: 400,
+    message: "The message is not encrypted for every recipient's current certificate and the sender's.",
+  },
+  SENDER_CERTIFICATE_INVALID: {
+    status: 403,
+    message: 'You have no valid signing certificate (revoked or missing): renew it before sending.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -50,6 +50,12 @@ export const CRYPTO_ERROR_CATALOGUE = {
     status: 400,
     message: 'The key backup parameters are too weak or unreasonable.',
   },
+  LETTER_MALFORMED: { status: 400, message: 'The letter is not a MIME entity Liaison can read.' },
+  LETTER_MISMATCH: {
+    status: 422,
+    message: 'The signed letter names a sender or recipients other than the ones it was delivered with.',
+  },
+  SUMMARY_TOO_LARGE: { status: 400, message: 'The message summary is over 4 KB.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type CryptoErrorCode = keyof typeof CRYPTO_ERROR_CATALOGUE;

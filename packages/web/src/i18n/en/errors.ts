@@ -85,4 +85,22 @@ export const errorsEn: Messages['errors'] = {
   BACKUP_WRONG_PASSPHRASE: 'Wrong passphrase: the backup does not open. Check capitals, accents and spaces.',
   BACKUP_MALFORMED: 'The key backup is not a valid PKCS#12 file.',
   BACKUP_WEAK_PARAMETERS: 'The key backup parameters are too weak or unreasonable.',
+  MESSAGE_ID_CONFLICT: 'Another message was already sent with this id: send again from a new draft.',
+  MESSAGE_NOT_FOUND: 'This message is not in this mailbox (or it was deleted).',
+  RECIPIENT_UNKNOWN: 'No verified mailbox has this address: check it in the directory.',
+  RECIPIENT_NO_CERTIFICATE:
+    'This recipient has no encryption certificate yet: they cannot receive anything for now.',
+  RECIPIENT_DUPLICATE: 'The same address appears twice among the recipients.',
+  ATTACHMENTS_REFUSED: 'A recipient does not accept attachments: remove them or remove that recipient.',
+  MESSAGE_TOO_LARGE: 'The message is larger than the server accepts.',
+  BLOB_SIZE_MISMATCH: 'The encrypted message does not match its declared sizes.',
+  BLOB_NOT_ENVELOPED: 'The message or its summary is not encrypted in the expected CMS form.',
+  BLOB_RECIPIENTS_MISMATCH:
+    'The message is not encrypted for the current certificate of every recipient and of the sender.',
+  SENDER_CERTIFICATE_INVALID:
+    'You have no valid signing certificate (revoked or missing): renew it before sending.',
+  LETTER_MALFORMED: 'The letter cannot be read (invalid MIME).',
+  LETTER_MISMATCH:
+    'The signed letter names a different sender or recipients than the delivery: it may have been redirected.',
+  SUMMARY_TOO_LARGE: 'The message summary is over 4 KB.',
 };

@@ -90,4 +90,24 @@ export const errorsFr = {
     'Phrase de passe incorrecte : la sauvegarde ne s’ouvre pas. Vérifiez les majuscules, les accents et les espaces.',
   BACKUP_MALFORMED: "La sauvegarde de clés n'est pas un fichier PKCS#12 valide.",
   BACKUP_WEAK_PARAMETERS: 'Les paramètres de la sauvegarde de clés sont trop faibles ou déraisonnables.',
+  MESSAGE_ID_CONFLICT:
+    'Un autre message a déjà été envoyé avec cet identifiant : recommencez l’envoi depuis un nouveau brouillon.',
+  MESSAGE_NOT_FOUND: 'Ce message n’existe pas dans cette boîte (ou il a été supprimé).',
+  RECIPIENT_UNKNOWN: 'Aucune boîte vérifiée n’a cette adresse : vérifiez-la dans l’annuaire.',
+  RECIPIENT_NO_CERTIFICATE:
+    'Ce destinataire n’a pas encore de certificat de chiffrement : il ne peut rien recevoir pour l’instant.',
+  RECIPIENT_DUPLICATE: 'La même adresse figure deux fois parmi les destinataires.',
+  ATTACHMENTS_REFUSED:
+    'Un destinataire n’accepte pas les pièces jointes : retirez-les ou retirez ce destinataire.',
+  MESSAGE_TOO_LARGE: 'Le message dépasse la taille acceptée par le serveur.',
+  BLOB_SIZE_MISMATCH: 'Le message chiffré ne correspond pas aux tailles annoncées.',
+  BLOB_NOT_ENVELOPED: 'Le message ou son résumé n’est pas chiffré au format CMS attendu.',
+  BLOB_RECIPIENTS_MISMATCH:
+    'Le message n’est pas chiffré pour le certificat actuel de chaque destinataire et de l’expéditeur.',
+  SENDER_CERTIFICATE_INVALID:
+    'Vous n’avez pas de certificat de signature valide (révoqué ou absent) : renouvelez-le avant d’envoyer.',
+  LETTER_MALFORMED: 'Le courrier n’est pas lisible (format MIME invalide).',
+  LETTER_MISMATCH:
+    'Le courrier signé indique un expéditeur ou des destinataires différents de ceux de l’envoi : il a pu être détourné.',
+  SUMMARY_TOO_LARGE: 'Le résumé du message dépasse 4 Ko.',
 };
