@@ -16,6 +16,7 @@ import { Scheduler } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
 import { DeviceService } from './devices/service.ts';
 import { KeyBackupService } from './keys/backupService.ts';
+import { MailService } from './mail/service.ts';
 import { MailboxKeyService } from './mailboxes/keys.ts';
 import { MailboxService } from './mailboxes/service.ts';
 import { PkiService } from './pki/index.ts';
@@ -38,6 +39,7 @@ export interface AppContext extends Deps {
   keyBackups: KeyBackupService;
   pki: PkiService;
   mailboxKeys: MailboxKeyService;
+  mail: MailService;
   close(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     keyBackups: new KeyBackupService(deps, devices),
     pki,
     mailboxKeys: new MailboxKeyService(deps),
+    mail: new MailService(deps, devices),
     async close() {
       await scheduler.stop();
       await bus.close();

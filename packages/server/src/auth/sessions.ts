@@ -54,8 +54,11 @@ export class SessionService {
     return token;
   }
 
-  /** The session behind a token, or a 401 (NOT_AUTHENTICATED / SESSION_EXPIRED). */
-  async resolve(token: string | undefined): Promise<ResolvedSession> {
+  /**
+   * The session behind a token, or a 401 (NOT_AUTHENTICATED / SESSION_EXPIRED). `touch: false` checks
+   * without counting as activity: an open WebSocket must not keep an idle web session alive.
+   */
+  async resolve(token: string | undefined, options: { touch?: boolean } = {}): Promise<ResolvedSession> {
     if (!token) fail('NOT_AUTHENTICATED');
     const id = tokenHash(token);
     const row = await this.deps.db.read
@@ -76,7 +79,7 @@ export class SessionService {
       fail('SESSION_EXPIRED');
     }
     // Touch at most once a minute: a read-heavy page must not turn every request into a write.
-    if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
+    if (options.touch !== false && now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
       await this.deps.db.transaction(async (tx) => {
         await tx.db
           .updateTable('sessions')

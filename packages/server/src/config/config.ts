@@ -20,6 +20,8 @@ export interface Config {
   smtpRelayUrl: string | null;
   logLevel: LogLevel;
   nodeId: string;
+  /** Largest encrypted letter accepted (attachments included), in bytes. */
+  mailMaxBytes: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -64,6 +66,7 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
     smtpRelayUrl,
     logLevel,
     nodeId: env.LIAISON_NODE_ID ?? `${hostname()}-${process.pid}`,
+    mailMaxBytes: parseMailMaxBytes(env.LIAISON_MAIL_MAX_BYTES),
   };
 }
 
@@ -74,6 +77,21 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
 function defaultMailDomain(publicUrl: string): string {
   const host = new URL(publicUrl).hostname;
   return host.includes('.') ? host : `${host}.localdomain`;
+}
+
+/** 25 MiB by default: a scanned letter with a few PDFs, well under what a JSON upload can carry. */
+const DEFAULT_MAIL_MAX_BYTES = 25 * 1024 * 1024;
+const MAIL_MAX_BYTES_CEILING = 200 * 1024 * 1024;
+
+function parseMailMaxBytes(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAIL_MAX_BYTES;
+  const bytes = Number(value);
+  if (!/^[0-9]+$/.test(value) || bytes < 64 * 1024 || bytes > MAIL_MAX_BYTES_CEILING) {
+    throw new ConfigError(
+      `LIAISON_MAIL_MAX_BYTES "${value}" must be a number of bytes between 65536 and ${MAIL_MAX_BYTES_CEILING}.`,
+    );
+  }
+  return bytes;
 }
 
 function parsePort(value: string): number {

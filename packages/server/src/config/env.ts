@@ -12,6 +12,7 @@ export const ENV_VARS = [
   'LIAISON_SMTP_RELAY_URL',
   'LIAISON_LOG_LEVEL',
   'LIAISON_NODE_ID',
+  'LIAISON_MAIL_MAX_BYTES',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 export type RawEnv = Partial<Record<EnvVar, string>>;

@@ -4,6 +4,7 @@ import * as m001 from './migrations/001_foundation.ts';
 import * as m002 from './migrations/002_pki.ts';
 import * as m003 from './migrations/003_devices.ts';
 import * as m004 from './migrations/004_mailbox_keys.ts';
+import * as m005 from './migrations/005_mail.ts';
 
 /** Ordered, explicit list: a migration is never discovered by scanning a folder. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002_pki': m002,
   '003_devices': m003,
   '004_mailbox_keys': m004,
+  '005_mail': m005,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

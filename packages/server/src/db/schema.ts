@@ -186,6 +186,11 @@ export interface DB {
   mailbox_keys: MailboxKeyTable;
   mailbox_key_wraps: MailboxKeyWrapTable;
   mailbox_membership_log: MailboxMembershipLogTable;
+  mail_messages: MailMessageTable;
+  mail_blobs: MailBlobTable;
+  mail_recipients: MailRecipientTable;
+  mail_items: MailItemTable;
+  mailbox_sequences: MailboxSequenceTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -301,4 +306,58 @@ export interface MailboxMembershipLogTable {
   access: 'owner' | 'delegate';
   added_at: string;
   removed_at: string | null;
+}
+
+/** One submitted letter's metadata; its content is only in mail_blobs, encrypted. */
+export interface MailMessageTable {
+  id: string;
+  sender_mailbox_id: string;
+  sender_user_id: string;
+  sender_device_id: string | null;
+  from_address: string;
+  category: 'patient' | 'information';
+  body_bytes: number;
+  summary_bytes: number;
+  attachment_count: number;
+  attachment_bytes: number;
+  recipient_count: number;
+  fingerprint: string;
+  submitted_at: string;
+}
+
+/** The two CMS EnvelopedData DER blobs of a letter (the server cannot open them). */
+export interface MailBlobTable {
+  message_id: string;
+  body: Uint8Array;
+  summary: Uint8Array;
+}
+
+/** One recipient mailbox of a letter and how far delivery went. */
+export interface MailRecipientTable {
+  message_id: string;
+  mailbox_id: string;
+  address: string;
+  field: 'to' | 'cc';
+  position: number;
+  delivered_at: string | null;
+  filed_at: string | null;
+  read_at: string | null;
+}
+
+/** A letter as filed in one mailbox (sender's "sent", each recipient's "inbox"). */
+export interface MailItemTable {
+  mailbox_id: string;
+  folder: 'inbox' | 'sent';
+  message_id: string;
+  /** The mailbox's change sequence at this item's last change. */
+  seq: number;
+  read: number;
+  archived: number;
+  deleted: number;
+  updated_at: string;
+}
+
+export interface MailboxSequenceTable {
+  mailbox_id: string;
+  seq: number;
 }

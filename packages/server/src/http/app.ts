@@ -13,11 +13,13 @@ import { accountRoutes } from '../accounts/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
 import { deviceRoutes } from '../devices/routes.ts';
+import { mailRoutes } from '../mail/routes.ts';
 import { mailboxKeyRoutes } from '../mailboxes/keyRoutes.ts';
 import { mailboxRoutes } from '../mailboxes/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { pkiRoutes } from '../pki/index.ts';
 import { setupRoutes } from '../setup/routes.ts';
+import { websocketRoutes } from '../ws/routes.ts';
 import { installErrorHandler } from './errorHandler.ts';
 import type { ZodApp } from './types.ts';
 import { serveWebApp } from './webApp.ts';
@@ -78,6 +80,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   mailboxKeyRoutes(routes, ctx);
   deviceRoutes(routes, ctx);
   pkiRoutes(routes, ctx);
+  mailRoutes(routes, ctx);
+  await websocketRoutes(app, ctx);
   await serveWebApp(app, options.webDist === false ? '/nonexistent' : options.webDist);
   return app;
 }
