@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   keys: async () => (await import('./commands/keys.ts')).registerKeysCommands,
   smime: async () => (await import('./commands/smime.ts')).registerSmimeCommands,
   mailbox: async () => (await import('./commands/mailbox.ts')).registerMailboxCommands,
+  hprim: async () => (await import('./commands/hprim.ts')).registerHprimCommands,
 };
 
 const program = new Command();

@@ -4,3 +4,5 @@ export * from './ids/index.ts';
 export * from './codes/index.ts';
 export * from './synthetic/index.ts';
 export * from './policy/noReply.ts';
+export * from './hprim/index.ts';
+export * from './mail/index.ts';
