@@ -9,6 +9,7 @@ import {
 import type { z } from 'zod';
 import type { ResolvedSession } from '../auth/sessions.ts';
 import { iso } from '../clock.ts';
+import { CommitBatcher } from '../db/batcher.ts';
 import type { Deps } from '../deps.ts';
 import type { DeviceService } from '../devices/service.ts';
 import { fail } from '../errors.ts';
@@ -41,11 +42,15 @@ type Submission = z.output<typeof SubmitMessageRequest>;
  * members of each mailbox. It never sees a letter's content.
  */
 export class MailService {
+  private readonly batcher: CommitBatcher;
+
   constructor(
     private readonly deps: Deps,
     private readonly devices: DeviceService,
     private readonly rules: readonly PolicyRule[] = DEFAULT_POLICY,
-  ) {}
+  ) {
+    this.batcher = new CommitBatcher(deps.db);
+  }
 
   async submit(
     session: ResolvedSession,
@@ -78,7 +83,7 @@ export class MailService {
 
     const at = iso(now);
     try {
-      await this.deps.db.transaction(async (tx) => {
+      await this.batcher.run(async (tx) => {
         await tx.db
           .insertInto('mail_messages')
           .values({

@@ -69,7 +69,7 @@ export async function listItems(
     if (query.before !== undefined) q = q.where('mail_items.seq', '<', query.before);
     q = q.orderBy('mail_items.seq', 'desc');
   }
-  return (await q.limit(query.limit + 1).execute());
+  return await q.limit(query.limit + 1).execute();
 }
 
 export async function findItem(
@@ -84,7 +84,7 @@ export async function findItem(
     .where('mail_items.deleted', '=', 0);
   if (folder) q = q.where('mail_items.folder', '=', folder);
   // A letter sent to one's own mailbox is filed twice: the received copy is the one people open.
-  return (await q.orderBy('mail_items.folder', 'asc').executeTakeFirst());
+  return await q.orderBy('mail_items.folder', 'asc').executeTakeFirst();
 }
 
 export async function recipientsOf(db: Reader, messageIds: readonly string[]): Promise<RecipientRow[]> {
