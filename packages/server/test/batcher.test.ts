@@ -45,11 +45,7 @@ for (const backend of testBackends()) {
       ]);
       expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
       expect(outcomes[5]!.status).toBe('rejected');
-      expect(
-        outcomes
-          .filter((o) => o.status === 'fulfilled')
-          .map((o) => (o as PromiseFulfilledResult<string>).value),
-      ).toEqual(keys);
+      expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => o.value)).toEqual(keys);
       const stored = await db.read
         .selectFrom('rate_limits')
         .select('key')
