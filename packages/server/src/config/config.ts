@@ -22,6 +22,8 @@ export interface Config {
   nodeId: string;
   /** Largest encrypted letter accepted (attachments included), in bytes. */
   mailMaxBytes: number;
+  /** Requests per minute one client address may make (a flood guard; logins are limited apart). */
+  rateLimitPerMinute: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -67,6 +69,7 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
     logLevel,
     nodeId: env.LIAISON_NODE_ID ?? `${hostname()}-${process.pid}`,
     mailMaxBytes: parseMailMaxBytes(env.LIAISON_MAIL_MAX_BYTES),
+    rateLimitPerMinute: parseRateLimit(env.LIAISON_RATE_LIMIT),
   };
 }
 
@@ -92,6 +95,15 @@ function parseMailMaxBytes(value: string | undefined): number {
     );
   }
   return bytes;
+}
+
+function parseRateLimit(value: string | undefined): number {
+  if (value === undefined) return 600;
+  const perMinute = Number(value);
+  if (!/^[0-9]+$/.test(value) || perMinute < 10) {
+    throw new ConfigError(`LIAISON_RATE_LIMIT "${value}" must be a number of requests per minute, at least 10.`);
+  }
+  return perMinute;
 }
 
 function parsePort(value: string): number {

@@ -13,6 +13,7 @@ export const ENV_VARS = [
   'LIAISON_LOG_LEVEL',
   'LIAISON_NODE_ID',
   'LIAISON_MAIL_MAX_BYTES',
+  'LIAISON_RATE_LIMIT',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 export type RawEnv = Partial<Record<EnvVar, string>>;

@@ -63,7 +63,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   });
   // A coarse per-process guard against floods; login attempts are counted in the database instead
   // (auth/rateLimit.ts) so every node of a cluster shares the count.
-  await app.register(fastifyRateLimit, { max: 600, timeWindow: '1 minute' });
+  await app.register(fastifyRateLimit, { max: ctx.config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Liaison API', version: '0.1.0' } },
     transform: jsonSchemaTransform,

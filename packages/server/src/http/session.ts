@@ -1,3 +1,5 @@
+// The cookie plugin's type augmentation (request.cookies, reply.setCookie) travels with this module.
+import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor.ts';
 import type { ResolvedSession } from '../auth/sessions.ts';
