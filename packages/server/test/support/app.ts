@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { generate } from 'otplib';
 import { ManualClock } from '../../src/clock.ts';
 import { buildConfig } from '../../src/config/config.ts';
@@ -20,7 +21,10 @@ export interface TestInstance {
 }
 
 /** A whole instance on a fresh database of `backend`, driven through the real HTTP layer. */
-export async function startInstance(backend: TestBackend): Promise<TestInstance> {
+export async function startInstance(
+  backend: TestBackend,
+  options: { logger?: Logger } = {},
+): Promise<TestInstance> {
   const db = await backend.create();
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-data-'));
   const config = {
@@ -34,7 +38,7 @@ export async function startInstance(backend: TestBackend): Promise<TestInstance>
     database: db.config,
   };
   const clock = new ManualClock('2026-03-02T08:00:00.000Z');
-  const ctx = await createContext(config, { clock });
+  const ctx = await createContext(config, { clock, ...(options.logger ? { logger: options.logger } : {}) });
   const app = await buildApp(ctx, { webDist: false });
   return {
     ctx,

@@ -17,8 +17,11 @@ export interface PkiInstance extends TestInstance {
 }
 
 /** A test instance whose CA exists before the first request (as `liaison serve` makes it). */
-export async function startPkiInstance(backend: TestBackend): Promise<PkiInstance> {
-  const t = await startInstance(backend);
+export async function startPkiInstance(
+  backend: TestBackend,
+  options: Parameters<typeof startInstance>[1] = {},
+): Promise<PkiInstance> {
+  const t = await startInstance(backend, options);
   await t.ctx.pki.ensureAuthority();
   return { ...t, pki: t.ctx.pki };
 }
