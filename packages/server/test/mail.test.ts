@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, MAIL_DOMAIN, staffUser } from './support/app.ts';
 import { testBackends } from './support/databases.ts';
 import { box, mailUser, sealFor, type MailUser } from './support/mail.ts';
-import { startPkiInstance, type PkiInstance } from './support/pki.ts';
+import { approvedProfessional, startPkiInstance, type PkiInstance } from './support/pki.ts';
 
 for (const backend of testBackends()) {
   describe(`secure mail on ${backend.name}`, () => {
@@ -182,6 +182,9 @@ for (const backend of testBackends()) {
         );
         await refused(hospital.client, { ...good, cc: [gp.address] }, 'RECIPIENT_DUPLICATE', 400);
         await refused(hospital.client, { ...good, to: ['pas une adresse'] }, 'VALIDATION_FAILED', 400);
+        // Verified, but no keys made yet: nothing can be encrypted for them.
+        const keyless = await approvedProfessional(t, technician, 'Kévin', 'Sansclé');
+        await refused(hospital.client, { ...good, cc: [keyless.address] }, 'RECIPIENT_NO_CERTIFICATE', 409);
       });
 
       it('blobs that disagree with their declarations or are not envelopes for every recipient', async () => {

@@ -1,6 +1,6 @@
 import type { Reader } from '../db/index.ts';
 import { fail } from '../errors.ts';
-import { currentEncryptionCertificates } from '../pki/store.ts';
+import { currentEncryptionSerials } from '../pki/store.ts';
 
 export interface ResolvedMailbox {
   id: string;
@@ -16,39 +16,52 @@ export interface ResolvedRecipient extends ResolvedMailbox {
   position: number;
 }
 
-async function findMailbox(db: Reader, address: string) {
-  return db
+/**
+ * Mailboxes by address with their current encryption certificates, in a fixed number of queries
+ * whatever the number of recipients. `verifiedOnly` keeps mailboxes with at least one active
+ * (technician-verified) member: the others cannot receive.
+ */
+async function lookupMailboxes(
+  db: Reader,
+  addresses: readonly string[],
+  now: Date,
+  verifiedOnly: boolean,
+): Promise<Map<string, ResolvedMailbox>> {
+  if (addresses.length === 0) return new Map();
+  const rows = await db
     .selectFrom('mailboxes')
     .select(['id', 'address', 'kind', 'accepts_attachments'])
-    .where('address', '=', address)
-    .executeTakeFirst();
-}
-
-/** A mailbox is "verified" when at least one active (technician-verified) person owns or holds it. */
-async function hasActiveMember(db: Reader, mailboxId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('mailbox_members')
-    .innerJoin('users', 'users.id', 'mailbox_members.user_id')
-    .select('users.id')
-    .where('mailbox_members.mailbox_id', '=', mailboxId)
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-async function resolveMailbox(db: Reader, address: string, now: Date): Promise<ResolvedMailbox> {
-  const mailbox = await findMailbox(db, address);
-  if (!mailbox || !(await hasActiveMember(db, mailbox.id))) {
-    fail('RECIPIENT_UNKNOWN', `No verified mailbox has the address ${address}.`, { address });
+    .where('address', 'in', [...addresses])
+    .execute();
+  let kept = rows;
+  if (verifiedOnly && rows.length > 0) {
+    const active = await db
+      .selectFrom('mailbox_members')
+      .innerJoin('users', 'users.id', 'mailbox_members.user_id')
+      .select('mailbox_members.mailbox_id')
+      .where(
+        'mailbox_members.mailbox_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .where('users.status', '=', 'active')
+      .execute();
+    const verified = new Set(active.map((a) => a.mailbox_id));
+    kept = rows.filter((r) => verified.has(r.id));
   }
-  const certificates = await currentEncryptionCertificates(db, mailbox, now);
-  return {
-    id: mailbox.id,
-    address: mailbox.address,
-    kind: mailbox.kind,
-    acceptsAttachments: mailbox.accepts_attachments === 1,
-    encryptionSerials: certificates.map((c) => c.serial),
-  };
+  const serials = await currentEncryptionSerials(db, kept, now);
+  return new Map(
+    kept.map((r) => [
+      r.address,
+      {
+        id: r.id,
+        address: r.address,
+        kind: r.kind,
+        acceptsAttachments: r.accepts_attachments === 1,
+        encryptionSerials: serials.get(r.id) ?? [],
+      },
+    ]),
+  );
 }
 
 /** To then Cc, each address once, each a verified mailbox with a current encryption certificate. */
@@ -63,23 +76,28 @@ export async function resolveRecipients(
     ...cc.map((address) => ({ address, field: 'cc' as const })),
   ];
   const seen = new Set<string>();
-  const resolved: ResolvedRecipient[] = [];
-  for (const [position, entry] of listed.entries()) {
-    if (seen.has(entry.address)) {
-      fail('RECIPIENT_DUPLICATE', `${entry.address} is listed twice among the recipients.`, {
+  for (const { address } of listed) {
+    if (seen.has(address)) {
+      fail('RECIPIENT_DUPLICATE', `${address} is listed twice among the recipients.`, { address });
+    }
+    seen.add(address);
+  }
+  const found = await lookupMailboxes(db, [...seen], now, true);
+  // Refusals name the first offending address in the order the sender wrote them.
+  return listed.map((entry, position) => {
+    const mailbox = found.get(entry.address);
+    if (!mailbox) {
+      fail('RECIPIENT_UNKNOWN', `No verified mailbox has the address ${entry.address}.`, {
         address: entry.address,
       });
     }
-    seen.add(entry.address);
-    const mailbox = await resolveMailbox(db, entry.address, now);
     if (mailbox.encryptionSerials.length === 0) {
       fail('RECIPIENT_NO_CERTIFICATE', `${entry.address} has no encryption certificate yet.`, {
         address: entry.address,
       });
     }
-    resolved.push({ ...mailbox, field: entry.field, position });
-  }
-  return resolved;
+    return { ...mailbox, field: entry.field, position };
+  });
 }
 
 /** The From mailbox, which the sender must currently own or hold as a delegate. */
@@ -89,7 +107,7 @@ export async function resolveSenderMailbox(
   userId: string,
   now: Date,
 ): Promise<ResolvedMailbox> {
-  const mailbox = await findMailbox(db, address);
+  const mailbox = (await lookupMailboxes(db, [address], now, false)).get(address);
   if (!mailbox) fail('MAILBOX_NOT_FOUND', `No mailbox has the address ${address}.`, { address });
   const member = await db
     .selectFrom('mailbox_members')
@@ -98,14 +116,7 @@ export async function resolveSenderMailbox(
     .where('user_id', '=', userId)
     .executeTakeFirst();
   if (!member) fail('NOT_A_MEMBER', `You cannot send from ${address}.`, { address });
-  const certificates = await currentEncryptionCertificates(db, mailbox, now);
-  return {
-    id: mailbox.id,
-    address: mailbox.address,
-    kind: mailbox.kind,
-    acceptsAttachments: mailbox.accepts_attachments === 1,
-    encryptionSerials: certificates.map((c) => c.serial),
-  };
+  return mailbox;
 }
 
 /** The mailbox behind an address, if the user owns it or is a delegate of it now. */

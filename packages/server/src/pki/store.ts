@@ -121,6 +121,46 @@ export async function currentEncryptionCertificates(
   return query.orderBy('created_at', 'desc').execute();
 }
 
+/**
+ * The same answer as {@link currentEncryptionCertificates} for many mailboxes in two queries (one for
+ * personal mailboxes, one for shared ones): serials per mailbox id. Used on every letter submitted.
+ */
+export async function currentEncryptionSerials(
+  db: Reader,
+  mailboxes: ReadonlyArray<{ id: string; kind: string }>,
+  now: Date,
+): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>(mailboxes.map((m) => [m.id, []]));
+  const personal = mailboxes.filter((m) => m.kind === 'PER').map((m) => m.id);
+  const shared = mailboxes.filter((m) => m.kind !== 'PER').map((m) => m.id);
+  if (personal.length > 0) {
+    const rows = await db
+      .selectFrom('pki_certificates')
+      .innerJoin('mailbox_members', 'mailbox_members.user_id', 'pki_certificates.user_id')
+      .select(['pki_certificates.serial', 'mailbox_members.mailbox_id'])
+      .where('mailbox_members.mailbox_id', 'in', personal)
+      .where('mailbox_members.access', '=', 'owner')
+      .where('pki_certificates.mailbox_id', 'is', null)
+      .where('pki_certificates.usage', '=', 'encryption')
+      .where('pki_certificates.state', '=', 'active')
+      .where('pki_certificates.not_after', '>', iso(now))
+      .execute();
+    for (const row of rows) found.get(row.mailbox_id)?.push(row.serial);
+  }
+  if (shared.length > 0) {
+    const rows = await db
+      .selectFrom('pki_certificates')
+      .select(['serial', 'mailbox_id'])
+      .where('mailbox_id', 'in', shared)
+      .where('usage', '=', 'encryption')
+      .where('state', '=', 'active')
+      .where('not_after', '>', iso(now))
+      .execute();
+    for (const row of rows) if (row.mailbox_id) found.get(row.mailbox_id)?.push(row.serial);
+  }
+  return found;
+}
+
 export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   // PostgreSQL unique_violation; better-sqlite3 extended result codes for UNIQUE and PRIMARY KEY.
