@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   keys: async () => (await import('./commands/keys.ts')).registerKeysCommands,
   smime: async () => (await import('./commands/smime.ts')).registerSmimeCommands,
   mailbox: async () => (await import('./commands/mailbox.ts')).registerMailboxCommands,
+  send: async () => (await import('./commands/send.ts')).registerSendCommand,
+  fetch: async () => (await import('./commands/fetch.ts')).registerFetchCommand,
   hprim: async () => (await import('./commands/hprim.ts')).registerHprimCommands,
 };
 

@@ -1,0 +1,51 @@
+/**
+ * `liaison send`: seal a letter on this machine (sign with the keystore's key, encrypt to every
+ * recipient and to the sender's own mailbox) and submit it. See ../mail/send.ts.
+ *
+ * Exit codes: 0 submitted (the id and each recipient's state on stdout), 1 refused (`CODE: message`
+ * on stderr: HPRIM_INVALID, RECIPIENT_UNKNOWN, server codes…), 3 this device waits for approval.
+ */
+import { Option, type Command } from 'commander';
+import { MAIL_CATEGORIES, type MailCategory } from '@liaison/core/api/mail';
+import { action } from '../failure.ts';
+import { keystoreHome } from '../keystore.ts';
+import { sendLetter } from '../mail/send.ts';
+
+interface SendCommandOptions {
+  to: string[];
+  cc?: string[];
+  hprimFile?: string;
+  bodyFile?: string;
+  subject?: string;
+  attach?: string[];
+  from?: string;
+  category?: MailCategory;
+  json?: boolean;
+  home?: string;
+}
+
+export function registerSendCommand(program: Command): void {
+  program
+    .command('send')
+    .description('send a signed, end-to-end encrypted letter (an HPRIM file or UTF-8 text, with attachments)')
+    .requiredOption('--to <address...>', 'recipient mailboxes')
+    .option('--cc <address...>', 'copy recipients')
+    .option(
+      '--hprim-file <file>',
+      'an HPRIM file (UTF-8, Windows-1252 or ISO-8859-1, detected): a patient letter',
+    )
+    .option('--body-file <file>', 'the letter text, UTF-8 (an information message unless --category patient)')
+    .option('--subject <text>', 'subject (default: "Courrier – NOM Prénom", or the first line of the text)')
+    .option('--attach <file...>', 'attachments (content type from the extension)')
+    .option('--from <address>', 'a mailbox you own or are a delegate of (default: your personal mailbox)')
+    .addOption(
+      new Option('--category <category>', 'patient (starts with an HPRIM header) or information').choices(
+        MAIL_CATEGORIES,
+      ),
+    )
+    .option('--json', 'print the submitted message (id, recipients and their states) as JSON')
+    .option('--home <dir>', 'keystore directory (default: LIAISON_HOME or ~/.liaison)')
+    .action(
+      action(async (opts: SendCommandOptions) => sendLetter({ ...opts, home: keystoreHome(opts.home) })),
+    );
+}

@@ -1,0 +1,111 @@
+/**
+ * `liaison send`: a letter written on this machine, signed with the keystore's signing key, encrypted
+ * to every recipient mailbox and to the sender's own, then submitted under a fresh UUID. The server
+ * only ever sees the sealed letter and its routing metadata.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MailCategory, SubmittedMessage } from '@liaison/core/api/mail';
+import { sealLetter, type Letter } from '@liaison/core/mail/index';
+import { intermediatesPem } from '../certificateCheck.ts';
+import { asPending } from '../remote.ts';
+import { CliFailure } from '../failure.ts';
+import { sealingCertificates } from './certificates.ts';
+import { bodyContent, hprimContent, readAttachments, type LetterContent } from './content.ts';
+import { callerMailbox, normaliseAddress, openMailSession } from './session.ts';
+import { submitLetter } from './submit.ts';
+
+export interface SendOptions {
+  home: string;
+  to: string[];
+  cc?: string[];
+  hprimFile?: string;
+  bodyFile?: string;
+  subject?: string;
+  attach?: string[];
+  from?: string;
+  category?: MailCategory;
+  json?: boolean;
+}
+
+function letterContent(o: SendOptions): LetterContent {
+  if ((o.hprimFile === undefined) === (o.bodyFile === undefined)) {
+    throw new CliFailure('VALIDATION_FAILED', 'give exactly one of --hprim-file FILE or --body-file FILE');
+  }
+  if (o.hprimFile !== undefined) {
+    if (o.category === 'information') {
+      throw new CliFailure('VALIDATION_FAILED', 'an HPRIM file is a patient letter: leave out --category');
+    }
+    return hprimContent(o.hprimFile);
+  }
+  return bodyContent(o.bodyFile!, o.category ?? 'information');
+}
+
+/** To then Cc, normalised; the server refuses an address listed twice, so say it before sealing. */
+function recipientLists(o: SendOptions): { to: string[]; cc: string[] } {
+  const to = o.to.map(normaliseAddress);
+  const cc = (o.cc ?? []).map(normaliseAddress);
+  const seen = new Set<string>();
+  for (const address of [...to, ...cc]) {
+    if (seen.has(address)) {
+      throw new CliFailure('RECIPIENT_DUPLICATE', `${address} is listed twice among the recipients`);
+    }
+    seen.add(address);
+  }
+  return { to, cc };
+}
+
+function report(message: SubmittedMessage, json: boolean | undefined): void {
+  if (json) {
+    process.stdout.write(JSON.stringify(message, null, 2) + '\n');
+    return;
+  }
+  const lines = [
+    message.id,
+    ...message.recipients.map((r) => `${r.field.padEnd(3)} ${r.address}  ${r.state}`),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+export async function sendLetter(o: SendOptions): Promise<void> {
+  // Local files first: a typo in a path is refused before any network or crypto work.
+  const content = letterContent(o);
+  const attachments = readAttachments(o.attach ?? []);
+  const { to, cc } = recipientLists(o);
+  for (const w of content.warnings) {
+    process.stderr.write(`warning: line ${w.line ?? '-'}: ${w.code} ${w.message}\n`);
+  }
+
+  const s = await openMailSession(o.home, 'liaison send');
+  try {
+    const from = normaliseAddress(o.from ?? callerMailbox(s.me).address);
+    const certificates = await sealingCertificates(s, from, [...to, ...cc]);
+    const signer = s.store.requireKey('signing');
+    const letter: Letter = {
+      messageId: randomUUID(),
+      from,
+      to,
+      cc,
+      subject: o.subject ?? content.defaultSubject,
+      date: new Date(),
+      inReplyTo: null,
+      replyTo: null,
+      text: content.text,
+      attachments,
+    };
+    process.stderr.write(`sealing message ${letter.messageId} for ${certificates.length} certificate(s)…\n`);
+    const request = await sealLetter({
+      letter,
+      category: content.category,
+      patient: content.patient,
+      signer: {
+        privateKey: signer.privateKeyPkcs8,
+        certificatePem: signer.certificatePem,
+        chainPem: intermediatesPem(s.chain),
+      },
+      recipientCertificatesPem: certificates,
+    });
+    report(await submitLetter(s.remote, request), o.json);
+  } catch (err) {
+    throw asPending(err, s.store, s.next);
+  }
+}
