@@ -64,6 +64,8 @@ export interface KeystoreState {
   userId: string | null;
   email: string | null;
   device: DeviceRecord | null;
+  /** The unattended connector device made from this keystore, whose token the saved session holds. */
+  connectorId?: string | null;
   /** Version of the server backup this keystore last uploaded or restored. */
   backupVersion: number | null;
   keys: KeyRecord[];

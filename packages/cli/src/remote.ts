@@ -122,7 +122,10 @@ export async function ensureDevice(
         delete record.approvalCodeExpiresAt;
       }
       store.save();
-      if (!mine.current) {
+      // A connector made from this keystore (`keys devices connector`) acts with this keystore's keys.
+      const connector = devices.find((d) => d.current && d.kind === 'connector' && d.status === 'active');
+      const ownConnector = connector !== undefined && connector.id === store.state.connectorId;
+      if (!mine.current && !ownConnector) {
         throw new CliFailure(
           'SESSION_NOT_BOUND',
           'the saved session is not tied to this keystore’s device',

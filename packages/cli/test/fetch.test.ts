@@ -23,6 +23,7 @@ import {
   keystoreKey,
   restartServer,
   runWith,
+  tokenOf,
   sharedMailbox,
   start,
   type Person,
@@ -405,6 +406,29 @@ describe('liaison fetch', { timeout: SLOW }, () => {
       `/api/mail/boxes/${encodeURIComponent(recipient.pro.address)}/messages?view=inbox&limit=500`,
     );
     expect(list.body.items.filter((i) => i.filedAt === null)).toEqual([]);
+  });
+
+  it('an unattended connector gets its own revocable device and token, and files with it', async () => {
+    const before = tokenOf(recipient);
+    const made = await runWith(recipient, {}, [
+      'keys',
+      'devices',
+      'connector',
+      'Logiciel du cabinet',
+      '--home',
+      recipient.m.home,
+    ]);
+    expect(made.status, made.stderr).toBe(0);
+    expect(tokenOf(recipient)).not.toBe(before);
+    const devices = await runWith(recipient, {}, ['keys', 'devices', '--json', '--home', recipient.m.home]);
+    const listed = JSON.parse(devices.stdout) as Array<{ kind: string; name: string; current: boolean }>;
+    expect(listed).toContainEqual(
+      expect.objectContaining({ kind: 'connector', name: 'Logiciel du cabinet', current: true }),
+    );
+    const id = await send('--body-file', path('note.txt'));
+    const run = await fetchInto('connector');
+    expect(run.status, run.stderr).toBe(0);
+    expect(await state(id)).toBe('filed');
   });
 
   // Last: it stops the server. Events are hints; the watcher reconnects and catches up from its cursor.

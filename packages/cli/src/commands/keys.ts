@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { action } from '../failure.ts';
 import { keystoreHome } from '../keystore.ts';
 import { keysBackup } from '../keys/backup.ts';
-import { devicesApprove, devicesList, devicesRevoke } from '../keys/devices.ts';
+import { devicesApprove, devicesConnector, devicesList, devicesRevoke } from '../keys/devices.ts';
 import { keysExport } from '../keys/export.ts';
 import { keysInit } from '../keys/init.ts';
 import { keysRestore } from '../keys/restore.ts';
@@ -130,6 +130,18 @@ export function registerKeysCommands(program: Command): void {
     .action(
       action(async (code: string[], opts: HomeOption) =>
         devicesApprove(code, { home: keystoreHome(opts.home) }),
+      ),
+    );
+  devices
+    .command('connector')
+    .description(
+      'make this machine an unattended connector: a revocable token valid a year (for fetch --watch)',
+    )
+    .argument('<name>', 'a name you will recognise in the device list, e.g. "Logiciel du cabinet"')
+    .option(...HOME)
+    .action(
+      action(async (name: string, opts: HomeOption) =>
+        devicesConnector(name, { home: keystoreHome(opts.home) }),
       ),
     );
   devices

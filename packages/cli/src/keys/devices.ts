@@ -5,6 +5,7 @@
  */
 import type { Device } from '../apiTypes.ts';
 import { ApiError } from '../api.ts';
+import { saveSession } from '../credentials.ts';
 import { CliFailure } from '../failure.ts';
 import { Keystore } from '../keystore.ts';
 import { connect, type Remote } from '../remote.ts';
@@ -60,4 +61,27 @@ export async function devicesApprove(codeWords: string[], options: { home: strin
 export async function devicesRevoke(id: string, options: { home: string }): Promise<void> {
   await remoteFor(options.home).api.post(`/api/devices/${encodeURIComponent(id)}/revoke`);
   process.stdout.write(`revoked device ${id}: its sessions ended\n`);
+}
+
+/**
+ * Turns this machine into an unattended connector (`liaison fetch --watch` under a service account):
+ * from an enrolled device, the server makes a connector device with a long-lived token (a year,
+ * revocable like any device), which replaces the saved session. The keys stay in this keystore, a
+ * file only its OS user can read.
+ */
+export async function devicesConnector(name: string, options: { home: string }): Promise<void> {
+  const store = Keystore.open(options.home);
+  const remote = remoteFor(options.home);
+  const created = await remote.api
+    .post<{ device: Device; token: string }>('/api/devices/connectors', { name })
+    .catch((err: unknown) => {
+      throw explain(err);
+    });
+  store.state.connectorId = created.device.id;
+  store.save();
+  saveSession({ ...remote.session, token: created.token, savedAt: new Date().toISOString() });
+  process.stdout.write(
+    `connector ${created.device.name} (${created.device.id}) enrolled; its token replaced the saved session.\n` +
+      `Revoke it any time: liaison keys devices revoke ${created.device.id}\n`,
+  );
 }
