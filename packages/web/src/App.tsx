@@ -25,6 +25,16 @@ const EstablishmentsPage = lazy(() =>
 );
 // Keys carry the crypto core (PKI.js): loaded only when someone opens the keys page.
 const KeysPage = lazy(() => import('./pages/keys/KeysPage.tsx').then((m) => ({ default: m.KeysPage })));
+// Mail decrypts and signs with the crypto core (PKI.js): its pages load it on first use, like keys.
+const MailboxPage = lazy(() =>
+  import('./pages/mail/MailboxPage.tsx').then((m) => ({ default: m.MailboxPage })),
+);
+const MessagePage = lazy(() =>
+  import('./pages/mail/MessagePage.tsx').then((m) => ({ default: m.MessagePage })),
+);
+const ComposePage = lazy(() =>
+  import('./pages/mail/ComposePage.tsx').then((m) => ({ default: m.ComposePage })),
+);
 const EstablishmentPage = lazy(() =>
   import('./pages/establishments/EstablishmentPage.tsx').then((m) => ({ default: m.EstablishmentPage })),
 );
@@ -42,6 +52,9 @@ export function App() {
           <Route path="totp" element={<TotpEnrolPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="keys" element={<KeysPage />} />
+          <Route path="mail" element={<MailboxPage />} />
+          <Route path="mail/new" element={<ComposePage />} />
+          <Route path="mail/messages/:id" element={<MessagePage />} />
           <Route path="verification" element={<VerificationPage />} />
           <Route path="establishments" element={<EstablishmentsPage />} />
           <Route path="establishments/:id" element={<EstablishmentPage />} />

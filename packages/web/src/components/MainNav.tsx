@@ -1,17 +1,25 @@
 import type { Me } from '@liaison/core/api/index';
 import { NavLink, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useLiveMail } from '../lib/liveMail.ts';
 import { administeredOrganisations, hasRole } from '../lib/session.ts';
+import { MailNavBadge } from '../pages/mail/MailNavBadge.tsx';
 
 interface Entry {
   to: string;
   label: string;
+  badge?: ReactNode;
 }
 
 /** Links follow the roles the server reports; the server still checks every call on its side. */
 function entriesFor(me: Me, t: ReturnType<typeof useTranslation>['t']): Entry[] {
   const entries: Entry[] = [
+    // Mail first: it is what a professional opens the app for.
+    ...(me.mailboxes.length > 0
+      ? [{ to: '/mail', label: t('mail.nav'), badge: <MailNavBadge me={me} /> }]
+      : []),
     { to: '/account', label: t('app.nav.account') },
     { to: '/keys', label: t('app.nav.keys') },
   ];
@@ -32,6 +40,8 @@ export function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) 
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const entries = entriesFor(me, t);
+  // One socket for the whole signed-in app: lists, counts and the badge follow new mail without a reload.
+  useLiveMail(me.mailboxes.length > 0);
   // The most specific matching link is the current one (so /establishments/x does not also light /establishments).
   const current = entries
     .filter((entry) => pathname === entry.to || pathname.startsWith(`${entry.to}/`))
@@ -44,6 +54,7 @@ export function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) 
           component={Link}
           to={entry.to}
           label={entry.label}
+          rightSection={entry.badge}
           active={entry === current}
           aria-current={entry === current ? 'page' : undefined}
           onClick={onNavigate}

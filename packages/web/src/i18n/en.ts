@@ -1,6 +1,7 @@
 import type { Messages } from './fr.ts';
 import { keysEn } from './en/keys.ts';
 import { errorsEn } from './en/errors.ts';
+import { mailEn } from './en/mail.ts';
 
 export const en: Messages = {
   app: {
@@ -209,6 +210,7 @@ export const en: Messages = {
     keysLink: 'Manage my keys and devices',
   },
   keys: keysEn,
+  mail: mailEn,
   verification: {
     title: 'Registration checks',
     intro:

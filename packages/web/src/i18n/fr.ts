@@ -1,5 +1,6 @@
 import { keysFr } from './fr/keys.ts';
 import { errorsFr } from './fr/errors.ts';
+import { mailFr } from './fr/mail.ts';
 
 /**
  * French, the reference language: its shape is the type every other language must match, so a key
@@ -216,6 +217,7 @@ export const fr = {
     keysLink: 'Gérer mes clés et appareils',
   },
   keys: keysFr,
+  mail: mailFr,
   verification: {
     title: 'Vérification des inscriptions',
     intro:
