@@ -195,6 +195,18 @@ for (const backend of testBackends()) {
           'BLOB_SIZE_MISMATCH',
           400,
         );
+        await refused(
+          hospital.client,
+          { ...good, body: `${good.body.slice(0, -4)}!!!!` },
+          'VALIDATION_FAILED',
+          400,
+        );
+        await refused(
+          hospital.client,
+          { ...good, summary: good.summary.replace(/\+/g, '-') + 'A' },
+          'VALIDATION_FAILED',
+          400,
+        );
         const noise = randomBytes(2000);
         await refused(
           hospital.client,

@@ -101,7 +101,9 @@ function parseRateLimit(value: string | undefined): number {
   if (value === undefined) return 600;
   const perMinute = Number(value);
   if (!/^[0-9]+$/.test(value) || perMinute < 10) {
-    throw new ConfigError(`LIAISON_RATE_LIMIT "${value}" must be a number of requests per minute, at least 10.`);
+    throw new ConfigError(
+      `LIAISON_RATE_LIMIT "${value}" must be a number of requests per minute, at least 10.`,
+    );
   }
   return perMinute;
 }

@@ -20,10 +20,23 @@ type Submission = Pick<SubmitMessageRequest, 'body' | 'summary'> & {
   declared: { bodyBytes: number; summaryBytes: number; attachmentBytes: number };
 };
 
+/**
+ * Standard base64, one line. Node's decoder skips characters outside the alphabet, so a string is
+ * valid exactly when its decoded length is what its length and padding promise.
+ */
+function decodeBase64(text: string, what: string): Buffer {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const bytes = Buffer.from(text, 'base64');
+  if (text.length % 4 !== 0 || bytes.length !== (text.length / 4) * 3 - padding || /[-_]/.test(text)) {
+    fail('VALIDATION_FAILED', `The ${what} is not standard base64.`, { field: what });
+  }
+  return bytes;
+}
+
 /** Decodes both blobs and checks them against what the sender declared, before anything is stored. */
 export function decodeBlobs(input: Submission, maxBytes: number, recipientCount: number): DecodedBlobs {
-  const body = Buffer.from(input.body, 'base64');
-  const summary = Buffer.from(input.summary, 'base64');
+  const body = decodeBase64(input.body, 'body');
+  const summary = decodeBase64(input.summary, 'summary');
   if (body.length > maxBytes || input.declared.bodyBytes > maxBytes) {
     fail('MESSAGE_TOO_LARGE', `The message is over the ${maxBytes}-byte limit of this server.`, {
       limit: maxBytes,

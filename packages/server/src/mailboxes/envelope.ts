@@ -29,7 +29,9 @@ function readTlv(der: Uint8Array, offset: number, limit: number): Tlv | null {
 }
 
 /** DER of the OID 1.2.840.113549.1.7.3 (envelopedData), tag and length included. */
-const ENVELOPED_DATA_OID = Uint8Array.from([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x03]);
+const ENVELOPED_DATA_OID = Uint8Array.from([
+  0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x03,
+]);
 
 function sameBytes(der: Uint8Array, at: number, expected: Uint8Array): boolean {
   if (at + expected.length > der.length) return false;
@@ -68,7 +70,7 @@ export function envelopeSerialsOfDer(der: Uint8Array): string[] | null {
   const set = recipientInfosOf(der);
   if (!set) return null;
   const serials: string[] = [];
-  for (let at = set.start; at < set.end; ) {
+  for (let at = set.start; at < set.end;) {
     const info = readTlv(der, at, set.end);
     if (!info || info.tag !== 0x30) return null;
     at = info.end;

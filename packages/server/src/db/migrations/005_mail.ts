@@ -35,8 +35,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('mail_blobs')
     .addColumn('message_id', 'text', (c) => c.primaryKey().references('mail_messages.id').onDelete('cascade'))
-    .addColumn('body', bytes, (c) => c.notNull())
+    // Summary first: listings read only it, and SQLite reads a row's columns in order, so a summary
+    // stored after a 20 KB body would cost walking the body's overflow pages on every inbox line.
     .addColumn('summary', bytes, (c) => c.notNull())
+    .addColumn('body', bytes, (c) => c.notNull())
     .execute();
   await db.schema
     .createTable('mail_recipients')
@@ -61,13 +63,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('archived', 'integer', (c) => c.notNull())
     .addColumn('deleted', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('mail_items_pk', ['mailbox_id', 'folder', 'message_id'])
+    // (mailbox, message) first: opening a letter finds its item without knowing the folder.
+    .addPrimaryKeyConstraint('mail_items_pk', ['mailbox_id', 'message_id', 'folder'])
     .addUniqueConstraint('mail_items_seq', ['mailbox_id', 'seq'])
     .execute();
   await db.schema
     .createIndex('mail_items_browse')
     .on('mail_items')
     .columns(['mailbox_id', 'folder', 'deleted', 'archived', 'seq'])
+    .execute();
+  // The unread badge counts on every listing: answered from the index alone.
+  await db.schema
+    .createIndex('mail_items_unread')
+    .on('mail_items')
+    .columns(['mailbox_id', 'folder', 'read', 'archived', 'deleted'])
     .execute();
   await db.schema
     .createTable('mailbox_sequences')
