@@ -6,23 +6,13 @@
  * on stderr: HPRIM_INVALID, RECIPIENT_UNKNOWN, server codes…), 3 this device waits for approval.
  */
 import { Option, type Command } from 'commander';
-import { MAIL_CATEGORIES, type MailCategory } from '@liaison/core/api/mail';
+import { MAIL_CATEGORIES } from '@liaison/core/api/mail';
 import { action } from '../failure.ts';
 import { keystoreHome } from '../keystore.ts';
-import { sendLetter } from '../mail/send.ts';
+import { sendLetter, type SendOptions } from '../mail/send.ts';
 
-interface SendCommandOptions {
-  to: string[];
-  cc?: string[];
-  hprimFile?: string;
-  bodyFile?: string;
-  subject?: string;
-  attach?: string[];
-  from?: string;
-  category?: MailCategory;
-  json?: boolean;
-  home?: string;
-}
+/** What commander hands over: the send options, with the keystore home still optional. */
+type SendCommandOptions = Omit<SendOptions, 'home'> & { home?: string };
 
 export function registerSendCommand(program: Command): void {
   program

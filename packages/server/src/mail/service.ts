@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { ResolvedSession } from '../auth/sessions.ts';
 import { iso } from '../clock.ts';
 import { CommitBatcher } from '../db/batcher.ts';
+import type { Tx } from '../db/index.ts';
 import type { Deps } from '../deps.ts';
 import type { DeviceService } from '../devices/service.ts';
 import { fail } from '../errors.ts';
@@ -197,20 +198,11 @@ export class MailService {
     folder?: Folder,
   ): Promise<MailItem> {
     const item = await this.requireItem(userId, address, messageId, folder);
-    const now = iso(this.deps.clock.now());
     await this.deps.db.transaction(async (tx) => {
-      const seq = await touchItem(
-        tx,
-        { mailboxId: item.mailbox_id, folder: item.folder, messageId },
-        {
-          ...(changes.read !== undefined ? { read: changes.read ? 1 : 0 } : {}),
-          ...(changes.archived !== undefined ? { archived: changes.archived ? 1 : 0 } : {}),
-        },
-        now,
-      );
-      publishMailChanges(tx, this.deps.bus, [
-        { mailboxId: item.mailbox_id, address: item.mailbox_address, seq },
-      ]);
+      await this.change(tx, item, {
+        ...(changes.read !== undefined ? { read: changes.read ? 1 : 0 } : {}),
+        ...(changes.archived !== undefined ? { archived: changes.archived ? 1 : 0 } : {}),
+      });
       if (changes.read === true && item.folder === 'inbox') await this.advance(item, 'read');
     });
     return this.toItem(await this.requireItem(userId, address, messageId, item.folder));
@@ -219,18 +211,16 @@ export class MailService {
   /** Removes the letter from this mailbox only (the others keep their copy). */
   async remove(userId: string, address: string, messageId: string, folder?: Folder): Promise<void> {
     const item = await this.requireItem(userId, address, messageId, folder);
-    const now = iso(this.deps.clock.now());
-    await this.deps.db.transaction(async (tx) => {
-      const seq = await touchItem(
-        tx,
-        { mailboxId: item.mailbox_id, folder: item.folder, messageId },
-        { deleted: 1 },
-        now,
-      );
-      publishMailChanges(tx, this.deps.bus, [
-        { mailboxId: item.mailbox_id, address: item.mailbox_address, seq },
-      ]);
-    });
+    await this.deps.db.transaction((tx) => this.change(tx, item, { deleted: 1 }));
+  }
+
+  /** One change of one item: its next sequence number, and the event once committed. */
+  private async change(tx: Tx, item: ItemRow, changes: Parameters<typeof touchItem>[2]): Promise<void> {
+    const key = { mailboxId: item.mailbox_id, folder: item.folder, messageId: item.message_id };
+    const seq = await touchItem(tx, key, changes, iso(this.deps.clock.now()));
+    publishMailChanges(tx, this.deps.bus, [
+      { mailboxId: item.mailbox_id, address: item.mailbox_address, seq },
+    ]);
   }
 
   /** A connector wrote the letter into the practice software: the sender sees "filed". */
