@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/config.ts';
 import { Database } from './database.ts';
@@ -23,9 +33,31 @@ export function connectDatabase(config: DatabaseConfig): Database {
   // cut could lose a letter the sender was already told was sent.
   sqlite.pragma('synchronous = FULL');
   return new Database(
-    new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
+    new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) }),
     'sqlite',
   );
+}
+
+/**
+ * Transactions that take SQLite's write lock when they begin (`BEGIN IMMEDIATE`). A deferred `BEGIN`
+ * starts as a reader and upgrades at its first write; if another process (a `liaison admin` command
+ * beside the server) wrote in between, SQLite answers SQLITE_BUSY at once, without the busy timeout,
+ * since waiting could never help that snapshot. An immediate transaction waits for the lock instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
 }
 
 /** Distinct SQL texts a running server uses are a few hundred; this bounds a pathological caller. */
