@@ -26,9 +26,10 @@ export function connectDatabase(config: DatabaseConfig): Database {
   }
   if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
   const sqlite = new SQLite(config.path);
+  // First, so that even switching to WAL waits for a lock another process holds.
+  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   // FULL: a commit is on disk (WAL fsynced) before the caller hears "accepted". With NORMAL a power
   // cut could lose a letter the sender was already told was sent.
   sqlite.pragma('synchronous = FULL');
