@@ -6,3 +6,4 @@ export * from './synthetic/index.ts';
 export * from './policy/noReply.ts';
 export * from './hprim/index.ts';
 export * from './mail/index.ts';
+export * from './directory/index.ts';
