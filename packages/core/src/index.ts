@@ -7,3 +7,4 @@ export * from './policy/noReply.ts';
 export * from './hprim/index.ts';
 export * from './mail/index.ts';
 export * from './directory/index.ts';
+export * from './rpps/index.ts';
