@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   send: async () => (await import('./commands/send.ts')).registerSendCommand,
   fetch: async () => (await import('./commands/fetch.ts')).registerFetchCommand,
   hprim: async () => (await import('./commands/hprim.ts')).registerHprimCommands,
+  directory: async () => (await import('./commands/directory.ts')).registerDirectoryCommands,
 };
 
 const program = new Command();

@@ -17,6 +17,8 @@ import { createLogger } from './logger.ts';
 import { DeviceService } from './devices/service.ts';
 import { KeyBackupService } from './keys/backupService.ts';
 import { MailService } from './mail/service.ts';
+import { RppsReferenceService } from './directory/rppsReference.ts';
+import { rppsFileLines } from './directory/rppsFile.ts';
 import { MailboxKeyService } from './mailboxes/keys.ts';
 import { MailboxService } from './mailboxes/service.ts';
 import { PkiService } from './pki/index.ts';
@@ -40,6 +42,7 @@ export interface AppContext extends Deps {
   pki: PkiService;
   mailboxKeys: MailboxKeyService;
   mail: MailService;
+  rppsReference: RppsReferenceService;
   close(): Promise<void>;
 }
 
@@ -81,6 +84,15 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const pki = new PkiService(deps);
   // CRLs are re-signed when fetched and a day old; this keeps them fresh when nobody fetches them.
   scheduler.register('pki.crl', 24 * 3600_000, () => pki.refreshCrls());
+  const rppsReference = new RppsReferenceService(deps);
+  const rppsPath = config.rppsExtractionPath;
+  if (rppsPath) {
+    // The national file is republished daily; the operator's download job drops it at this path.
+    scheduler.register('directory.rpps-refresh', 24 * 3600_000, async () => {
+      const summary = await rppsReference.importLines(rppsFileLines(rppsPath), { source: rppsPath });
+      logger.info({ rppsImport: summary }, 'RPPS reference refreshed');
+    });
+  }
   return {
     ...deps,
     secretSource: secret.source,
@@ -98,6 +110,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     pki,
     mailboxKeys: new MailboxKeyService(deps),
     mail: new MailService(deps, devices),
+    rppsReference,
     async close() {
       await scheduler.stop();
       await bus.close();

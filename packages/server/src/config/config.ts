@@ -24,6 +24,8 @@ export interface Config {
   mailMaxBytes: number;
   /** Requests per minute one client address may make (a flood guard; logins are limited apart). */
   rateLimitPerMinute: number;
+  /** The national RPPS extraction file re-imported every day, if any. */
+  rppsExtractionPath: string | null;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -70,6 +72,7 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
     nodeId: env.LIAISON_NODE_ID ?? `${hostname()}-${process.pid}`,
     mailMaxBytes: parseMailMaxBytes(env.LIAISON_MAIL_MAX_BYTES),
     rateLimitPerMinute: parseRateLimit(env.LIAISON_RATE_LIMIT),
+    rppsExtractionPath: env.LIAISON_RPPS_EXTRACTION ? resolve(cwd, env.LIAISON_RPPS_EXTRACTION) : null,
   };
 }
 

@@ -14,6 +14,7 @@ export const ENV_VARS = [
   'LIAISON_NODE_ID',
   'LIAISON_MAIL_MAX_BYTES',
   'LIAISON_RATE_LIMIT',
+  'LIAISON_RPPS_EXTRACTION',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 export type RawEnv = Partial<Record<EnvVar, string>>;

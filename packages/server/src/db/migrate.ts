@@ -5,6 +5,7 @@ import * as m002 from './migrations/002_pki.ts';
 import * as m003 from './migrations/003_devices.ts';
 import * as m004 from './migrations/004_mailbox_keys.ts';
 import * as m005 from './migrations/005_mail.ts';
+import * as m006 from './migrations/006_rpps_reference.ts';
 
 /** Ordered, explicit list: a migration is never discovered by scanning a folder. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003_devices': m003,
   '004_mailbox_keys': m004,
   '005_mail': m005,
+  '006_rpps_reference': m006,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -191,6 +191,8 @@ export interface DB {
   mail_recipients: MailRecipientTable;
   mail_items: MailItemTable;
   mailbox_sequences: MailboxSequenceTable;
+  rpps_reference: RppsReferenceTable;
+  rpps_imports: RppsImportTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -360,4 +362,30 @@ export interface MailItemTable {
 export interface MailboxSequenceTable {
   mailbox_id: string;
   seq: number;
+}
+
+/** One professional of the national RPPS extraction, as of the last import that saw them. */
+export interface RppsReferenceTable {
+  rpps: string;
+  last_name: string;
+  first_name: string;
+  profession_code: string | null;
+  profession_label: string | null;
+  specialty: string | null;
+  key_valid: number;
+  activities: string;
+  fingerprint: string;
+  first_seen_at: string;
+  updated_at: string;
+  seen_import: string;
+  left_at: string | null;
+}
+
+export interface RppsImportTable {
+  id: string;
+  source: string;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'done' | 'failed';
+  summary: string | null;
 }
