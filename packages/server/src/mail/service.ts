@@ -165,7 +165,21 @@ export class MailService {
       { messageId: input.id, recipients: recipients.length, bytes: input.declared.bodyBytes },
       'mail submitted',
     );
-    return { created: true, message: await this.describe(input.id) };
+    // Just written: the answer is known without reading it back.
+    const message: SubmittedMessage = {
+      id: input.id,
+      from: sender.address,
+      submittedAt: at,
+      recipients: recipients.map((r) => ({
+        address: r.address,
+        field: r.field,
+        state: 'submitted',
+        deliveredAt: null,
+        filedAt: null,
+        readAt: null,
+      })),
+    };
+    return { created: true, message };
   }
 
   /** A mailbox's items: a sync from a sequence, or a folder page. */
@@ -186,8 +200,8 @@ export class MailService {
     const item = await this.requireItem(userId, address, messageId, folder);
     if (item.folder === 'inbox') await this.advance(item, 'delivered');
     const body = await readBody(this.deps.db.read, messageId);
-    const fresh = await this.requireItem(userId, address, messageId, item.folder);
-    return { ...(await this.toItem(fresh)), body: base64(body) };
+    // Delivery moves the sender's copy, not this one: the item read above is still current.
+    return { ...(await this.toItem(item)), body: base64(body) };
   }
 
   async update(
