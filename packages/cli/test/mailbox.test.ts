@@ -4,12 +4,11 @@
  * (version 1), adds a colleague as delegate (who then opens version 1 with their own keystore), removes
  * them with --rotate (version 2; the colleague is refused) and still opens both versions.
  */
-import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  establishmentAdmin,
   liaison,
   machine,
-  PASSWORD,
   professional,
   secretFile,
   signIn,
@@ -56,45 +55,6 @@ describe('liaison mailbox', { timeout: SLOW }, () => {
     expect(init.status, init.stderr).toBe(0);
   }
 
-  /** An establishment admin (console), signed in over HTTP with TOTP: a full session token. */
-  async function establishmentAdmin(orgId: string): Promise<{ id: string; token: string }> {
-    const email = 'dsi@cabinet-tilleuls.test';
-    const created = await liaison(server.env, [
-      'admin',
-      'create-user',
-      '--email',
-      email,
-      '--password',
-      PASSWORD,
-      '--first-name',
-      'Dan',
-      '--last-name',
-      'Dsi',
-      '--role',
-      'establishment_admin',
-      '--org',
-      orgId,
-      '--json',
-    ]);
-    expect(created.status, created.stderr).toBe(0);
-    const id = (JSON.parse(created.stdout) as { id: string }).id;
-    const login = await http<{ token: string }>('POST', '/api/auth/login', {
-      email,
-      password: PASSWORD,
-      tokenType: 'bearer',
-    });
-    const enrol = await http<{ secret: string }>('POST', '/api/auth/totp/enrol', {}, login.body.token);
-    const code = await generate({ secret: enrol.body.secret, epoch: Math.floor(Date.now() / 30_000) * 30 });
-    const confirm = await http<{ token: string }>(
-      'POST',
-      '/api/auth/totp/confirm',
-      { code },
-      login.body.token,
-    );
-    expect(confirm.status, JSON.stringify(confirm.body)).toBe(200);
-    return { id, token: confirm.body.token };
-  }
-
   beforeAll(async () => {
     server = await startServer('mailbox');
     ownerMachine = machine(server, 'owner');
@@ -115,7 +75,7 @@ describe('liaison mailbox', { timeout: SLOW }, () => {
     ]);
     expect(org.status, org.stderr).toBe(0);
     const orgId = (JSON.parse(org.stdout) as { id: string }).id;
-    const admin = await establishmentAdmin(orgId);
+    const admin = await establishmentAdmin(server, orgId);
     address = 'secretariat@liaison.test';
     const box = await http<{ id: string }>(
       'POST',

@@ -211,3 +211,52 @@ export async function signIn(server: TestServer, m: Machine, pro: Professional):
     `${PASSWORD}\n`,
   );
 }
+
+/**
+ * An establishment admin of `orgId`, created at the console and signed in over HTTP with a second
+ * factor: a full bearer session, as the admin's own browser or script would hold.
+ */
+export async function establishmentAdmin(
+  server: TestServer,
+  orgId: string,
+  email = 'dsi@cabinet-tilleuls.test',
+): Promise<{ id: string; token: string }> {
+  const created = await liaison(server.env, [
+    'admin',
+    'create-user',
+    '--email',
+    email,
+    '--password',
+    PASSWORD,
+    '--first-name',
+    'Dan',
+    '--last-name',
+    'Dsi',
+    '--role',
+    'establishment_admin',
+    '--org',
+    orgId,
+    '--json',
+  ]);
+  if (created.status !== 0) throw new Error(`create-user: ${created.stderr}`);
+  const id = (JSON.parse(created.stdout) as { id: string }).id;
+  const call = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
+    const res = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${text}`);
+    return JSON.parse(text) as T;
+  };
+  const login = await call<{ token: string }>('/api/auth/login', {
+    email,
+    password: PASSWORD,
+    tokenType: 'bearer',
+  });
+  const { secret } = await call<{ secret: string }>('/api/auth/totp/enrol', {}, login.token);
+  const code = await generate({ secret, epoch: Math.floor(Date.now() / 30_000) * 30 });
+  const { token } = await call<{ token: string }>('/api/auth/totp/confirm', { code }, login.token);
+  return { id, token };
+}

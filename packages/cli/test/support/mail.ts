@@ -8,11 +8,10 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeHprim } from '@liaison/core/hprim/index';
-import { generate } from 'otplib';
 import {
+  establishmentAdmin,
   liaison,
   machine,
-  PASSWORD,
   professional,
   repoRoot,
   secretFile,
@@ -85,33 +84,8 @@ export async function sharedMailbox(server: TestServer, owner: Person, address: 
   ]);
   if (org.status !== 0) throw new Error(`create-org: ${org.stderr}`);
   const orgId = (JSON.parse(org.stdout) as { id: string }).id;
-  const email = 'dsi@cabinet-tilleuls.test';
-  const admin = await liaison(server.env, [
-    'admin',
-    'create-user',
-    '--email',
-    email,
-    '--password',
-    PASSWORD,
-    '--first-name',
-    'Dan',
-    '--last-name',
-    'Dsi',
-    '--role',
-    'establishment_admin',
-    '--org',
-    orgId,
-    '--json',
-  ]);
-  if (admin.status !== 0) throw new Error(`create-user: ${admin.stderr}`);
-  const login = await post<{ token: string }>(server, '/api/auth/login', {
-    email,
-    password: PASSWORD,
-    tokenType: 'bearer',
-  });
-  const { secret } = await post<{ secret: string }>(server, '/api/auth/totp/enrol', {}, login.token);
-  const code = await generate({ secret, epoch: Math.floor(Date.now() / 30_000) * 30 });
-  const { token } = await post<{ token: string }>(server, '/api/auth/totp/confirm', { code }, login.token);
+  const admin = await establishmentAdmin(server, orgId);
+  const token = admin.token;
   const box = await post<{ id: string }>(
     server,
     '/api/mailboxes',
@@ -125,8 +99,7 @@ export async function sharedMailbox(server: TestServer, owner: Person, address: 
     token,
   );
   // The admin (a member as creator, without keys) steps out, so the key is wrapped for the owner alone.
-  const adminId = (JSON.parse(admin.stdout) as { id: string }).id;
-  const left = await fetch(`${server.url}/api/mailboxes/${box.id}/members/${adminId}`, {
+  const left = await fetch(`${server.url}/api/mailboxes/${box.id}/members/${admin.id}`, {
     method: 'DELETE',
     headers: { authorization: `Bearer ${token}` },
   });
