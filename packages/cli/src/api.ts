@@ -46,6 +46,15 @@ export class ApiClient {
     return this.request<T>('PUT', path, body);
   }
 
+  /** Raw bytes as the body (file uploads), with extra headers such as the file name. */
+  async upload<T>(path: string, bytes: Uint8Array, headers: Record<string, string> = {}): Promise<T> {
+    const all: Record<string, string> = { 'content-type': 'application/octet-stream', ...headers };
+    if (this.options.token) all.authorization = `Bearer ${this.options.token}`;
+    const res = await this.fetch(path, { method: 'POST', headers: all, body: bytes });
+    if (!res.ok) throw await this.failure(res);
+    return (await res.json()) as T;
+  }
+
   /** A public text resource (the CA chain, the CRL). */
   async text(path: string): Promise<string> {
     const res = await this.fetch(path, { method: 'GET' });

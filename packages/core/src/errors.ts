@@ -36,6 +36,11 @@ export const ERROR_CATALOGUE = {
   EMAIL_TAKEN: { status: 409, message: 'An account already uses this email address.' },
   ADDRESS_TAKEN: { status: 409, message: 'This mailbox address is already taken.' },
   FINESS_TAKEN: { status: 409, message: 'An establishment already has this FINESS number.' },
+  FINESS_REQUIRED: {
+    status: 409,
+    message:
+      'This establishment has no FINESS number yet: set it first (LDAP names establishments by FINESS).',
+  },
   NATIONAL_ID_TAKEN: { status: 409, message: 'An account already uses this RPPS/ADELI number.' },
   ALREADY_DECIDED: { status: 409, message: 'This registration has already been decided.' },
   TOTP_ALREADY_ENABLED: { status: 409, message: 'A second factor is already enrolled.' },
@@ -109,6 +114,40 @@ export const ERROR_CATALOGUE = {
   SENDER_CERTIFICATE_INVALID: {
     status: 403,
     message: 'You have no valid signing certificate (revoked or missing): renew it before sending.',
+  },
+  FILE_FORMAT_UNSUPPORTED: {
+    status: 400,
+    message: 'This file format is not supported: save the file as .xlsx or CSV.',
+  },
+  FILE_ENCODING_UNKNOWN: {
+    status: 400,
+    message: 'The file is not readable text (neither UTF-8 nor Windows-1252): save it as CSV UTF-8.',
+  },
+  FILE_COLUMNS_MISSING: { status: 400, message: 'Required columns are missing from the file header.' },
+  FILE_EMPTY: { status: 400, message: 'The file has no data rows.' },
+  FILE_TOO_LARGE: { status: 413, message: 'The file has more rows or bytes than an import accepts.' },
+  DIRECTORY_ENTRY_INVALID: {
+    status: 400,
+    message: 'The directory entry is not valid (see the details for each field).',
+  },
+  ENTRY_NOT_FOUND: { status: 404, message: 'Directory entry not found.' },
+  ENTRY_EXISTS: {
+    status: 409,
+    message: 'Your establishment already has an entry with this address: edit it instead.',
+  },
+  ENTRY_RETIRED: { status: 409, message: 'This directory entry has been removed.' },
+  SUBMISSION_NOT_FOUND: { status: 404, message: 'Directory submission not found.' },
+  SUBMISSION_DECIDED: {
+    status: 409,
+    message: 'This submission has already been decided or replaced by a newer one.',
+  },
+  NO_CHANGE: { status: 409, message: 'Nothing differs from what is published.' },
+  NOT_IN_ADDRESS_BOOK: { status: 404, message: 'This correspondent is not in the address book.' },
+  ALREADY_IN_ADDRESS_BOOK: { status: 409, message: 'This correspondent is already in the address book.' },
+  DIRECTORY_IMPORT_INVALID: {
+    status: 400,
+    message:
+      'The file has rows that cannot be imported: nothing was imported (see the details for each line).',
   },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -18,6 +18,8 @@ import { DeviceService } from './devices/service.ts';
 import { KeyBackupService } from './keys/backupService.ts';
 import { MailService } from './mail/service.ts';
 import { RppsReferenceService } from './directory/rppsReference.ts';
+import { DirectoryService } from './directory/service.ts';
+import { DirectoryImportService } from './directory/imports.ts';
 import { rppsFileLines } from './directory/rppsFile.ts';
 import { MailboxKeyService } from './mailboxes/keys.ts';
 import { MailboxService } from './mailboxes/service.ts';
@@ -43,6 +45,8 @@ export interface AppContext extends Deps {
   mailboxKeys: MailboxKeyService;
   mail: MailService;
   rppsReference: RppsReferenceService;
+  directory: DirectoryService;
+  directoryImports: DirectoryImportService;
   close(): Promise<void>;
 }
 
@@ -93,6 +97,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       logger.info({ rppsImport: summary }, 'RPPS reference refreshed');
     });
   }
+  const directory = new DirectoryService(deps);
   return {
     ...deps,
     secretSource: secret.source,
@@ -111,6 +116,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     mailboxKeys: new MailboxKeyService(deps),
     mail: new MailService(deps, devices),
     rppsReference,
+    directory,
+    directoryImports: new DirectoryImportService(deps),
     async close() {
       await scheduler.stop();
       await bus.close();

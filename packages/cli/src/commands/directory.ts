@@ -2,6 +2,7 @@
  * `liaison directory …`: the national RPPS reference. Console commands: they act on the configured
  * database, like `liaison admin`.
  *
+ *   liaison directory import FILE            an establishment's CSV/XLSX entries (remote, signed in)
  *   liaison directory import-rpps FILE       streams the open-data extraction into the reference
  *   liaison directory generate-rpps --out F  writes a synthetic extraction of the same shape
  *
@@ -14,9 +15,19 @@ import type { Command } from 'commander';
 import { generateRppsExtraction, RppsHeaderError } from '@liaison/core/rpps/index';
 import { rppsFileLines } from '@liaison/server/directory/rppsFile';
 import { reportError, withContext } from '../context.ts';
+import { importDirectoryFile, type ImportOptions } from '../directory/importFile.ts';
+import { action } from '../failure.ts';
 
 export function registerDirectoryCommands(program: Command): void {
   const directory = program.command('directory').description('the directory and its national RPPS reference');
+  directory
+    .command('import')
+    .description("upload your establishment's entries (CSV or XLSX): dry run, then all-or-nothing import")
+    .argument('<file>', 'the .csv or .xlsx file')
+    .option('--organisation <id>', 'the establishment (default: the one you administer)')
+    .option('--dry-run', 'only check the file and print what would happen')
+    .option('--json', 'print the result as one JSON line')
+    .action(action(async (file: string, options: ImportOptions) => importDirectoryFile(file, options)));
   directory
     .command('import-rpps')
     .description(

@@ -45,6 +45,8 @@ export const Registration = z.object({
   submittedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   reason: z.string().nullable(),
+  /** What the national RPPS reference says of the identity (name mismatch, unknown, left): for the technician. */
+  checks: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
 });
 export type Registration = z.infer<typeof Registration>;
 

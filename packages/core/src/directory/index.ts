@@ -1,1 +1,2 @@
 export * from './searchText.ts';
+export * from './entryRules.ts';

@@ -1,3 +1,4 @@
+import { referenceChecks } from '../directory/referenceChecks.ts';
 import type { Registration, RegistrationRequest } from '@liaison/core/api/accounts';
 import type { z } from 'zod';
 import { iso } from '../clock.ts';
@@ -99,7 +100,14 @@ export class RegistrationService {
       .orderBy('registrations.submitted_at', 'asc')
       .limit(500)
       .execute();
-    return rows.map(toRegistration);
+    return Promise.all(rows.map((row) => this.withChecks(toRegistration(row))));
+  }
+
+  /** The national reference's view of the identity: pending ones are what a technician decides on. */
+  private async withChecks(registration: Registration): Promise<Registration> {
+    if (registration.status !== 'pending') return registration;
+    const checks = await referenceChecks(this.deps.db.read, registration);
+    return { ...registration, checks };
   }
 
   async get(id: string): Promise<Registration> {
@@ -107,7 +115,7 @@ export class RegistrationService {
       .where('registrations.id', '=', id)
       .executeTakeFirst();
     if (!row) fail('REGISTRATION_NOT_FOUND');
-    return toRegistration(row);
+    return this.withChecks(toRegistration(row));
   }
 
   async approve(actor: Actor, id: string): Promise<Registration> {
@@ -249,5 +257,6 @@ function toRegistration(r: Row): Registration {
     submittedBy: r.submitted_by,
     decidedAt: r.decided_at,
     reason: r.reason,
+    checks: [],
   };
 }

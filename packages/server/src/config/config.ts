@@ -26,6 +26,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** The national RPPS extraction file re-imported every day, if any. */
   rppsExtractionPath: string | null;
+  /** Published directory entries readable without signing in (web, API, LDAP, FHIR). */
+  directoryPublic: boolean;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -73,6 +75,7 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
     mailMaxBytes: parseMailMaxBytes(env.LIAISON_MAIL_MAX_BYTES),
     rateLimitPerMinute: parseRateLimit(env.LIAISON_RATE_LIMIT),
     rppsExtractionPath: env.LIAISON_RPPS_EXTRACTION ? resolve(cwd, env.LIAISON_RPPS_EXTRACTION) : null,
+    directoryPublic: parseBoolean('LIAISON_DIRECTORY_PUBLIC', env.LIAISON_DIRECTORY_PUBLIC, true),
   };
 }
 
@@ -109,6 +112,13 @@ function parseRateLimit(value: string | undefined): number {
     );
   }
   return perMinute;
+}
+
+function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new ConfigError(`${name} "${value}" must be true or false.`);
 }
 
 function parsePort(value: string): number {

@@ -15,6 +15,7 @@ export const ENV_VARS = [
   'LIAISON_MAIL_MAX_BYTES',
   'LIAISON_RATE_LIMIT',
   'LIAISON_RPPS_EXTRACTION',
+  'LIAISON_DIRECTORY_PUBLIC',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 export type RawEnv = Partial<Record<EnvVar, string>>;

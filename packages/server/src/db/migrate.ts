@@ -6,6 +6,8 @@ import * as m003 from './migrations/003_devices.ts';
 import * as m004 from './migrations/004_mailbox_keys.ts';
 import * as m005 from './migrations/005_mail.ts';
 import * as m006 from './migrations/006_rpps_reference.ts';
+import * as m007 from './migrations/007_directory.ts';
+import * as m008 from './migrations/008_directory_search.ts';
 
 /** Ordered, explicit list: a migration is never discovered by scanning a folder. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +17,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '004_mailbox_keys': m004,
   '005_mail': m005,
   '006_rpps_reference': m006,
+  '007_directory': m007,
+  '008_directory_search': m008,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -3,6 +3,7 @@ import { readRppsExtraction, type RppsPerson, type RppsWarning } from '@liaison/
 import { iso } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import type { Tx } from '../db/index.ts';
+import { syncRetirementFlags } from './referenceChecks.ts';
 
 /** Persons written per transaction: large enough to amortise commits, small enough to stay short. */
 const BATCH = 1000;
@@ -19,6 +20,8 @@ export interface RppsImportSummary {
   returned: number;
   badKeys: number;
   warnings: number;
+  /** Published directory entries newly flagged because their RPPS left the reference. */
+  entriesFlagged: number;
 }
 
 export interface RppsImportOptions {
@@ -104,6 +107,7 @@ export class RppsReferenceService {
       returned: 0,
       badKeys: 0,
       warnings: 0,
+      entriesFlagged: 0,
     };
     try {
       let batch: ReferenceRow[] = [];
@@ -134,6 +138,8 @@ export class RppsReferenceService {
           .where('left_at', 'is', null)
           .executeTakeFirst();
         summary.left = Number(left.numUpdatedRows);
+        // Published entries follow the reference in the same commit: flagged when their RPPS left.
+        summary.entriesFlagged = await syncRetirementFlags(tx, this.deps.clock.now());
         await this.finish(tx, importId, 'done', summary);
       });
       return summary;

@@ -13,6 +13,8 @@ import { accountRoutes } from '../accounts/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
 import { deviceRoutes } from '../devices/routes.ts';
+import { directoryRoutes } from '../directory/routes.ts';
+import { directoryImportRoutes } from '../directory/importRoutes.ts';
 import { mailRoutes } from '../mail/routes.ts';
 import { mailboxKeyRoutes } from '../mailboxes/keyRoutes.ts';
 import { mailboxRoutes } from '../mailboxes/routes.ts';
@@ -81,6 +83,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   deviceRoutes(routes, ctx);
   pkiRoutes(routes, ctx);
   mailRoutes(routes, ctx);
+  directoryRoutes(routes, ctx);
+  directoryImportRoutes(routes, ctx);
   await websocketRoutes(app, ctx);
   await serveWebApp(app, options.webDist === false ? '/nonexistent' : options.webDist);
   return app;

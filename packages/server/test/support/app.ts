@@ -81,12 +81,12 @@ export class Client {
     method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     payload?: unknown,
-    raw?: { body: string; type: string },
+    raw?: { body: string | Buffer; type: string; headers?: Record<string, string> },
   ): Promise<Answer<T>> {
     const headers: Record<string, string> = {};
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
-    if (raw) headers['content-type'] = raw.type;
+    if (raw) Object.assign(headers, raw.headers, { 'content-type': raw.type });
     const res = await this.app.inject({
       method,
       url,

@@ -35,6 +35,8 @@ export const errorsEn: Messages['errors'] = {
   EMAIL_TAKEN: 'An account already exists with this email address.',
   ADDRESS_TAKEN: 'This mailbox address is already taken.',
   FINESS_TAKEN: 'An establishment already exists with this FINESS number.',
+  FINESS_REQUIRED:
+    'This establishment has no FINESS number yet: set it first (the LDAP directory names establishments by FINESS).',
   NATIONAL_ID_TAKEN: 'This RPPS/ADELI number is already used by another account.',
   ALREADY_DECIDED: 'This request has already been decided.',
   TOTP_ALREADY_ENABLED: 'Two-step verification is already on for this account.',
@@ -99,8 +101,27 @@ export const errorsEn: Messages['errors'] = {
     'The message is not encrypted for the current certificate of every recipient and of the sender.',
   SENDER_CERTIFICATE_INVALID:
     'You have no valid signing certificate (revoked or missing): renew it before sending.',
+  FILE_FORMAT_UNSUPPORTED:
+    'This file format is not accepted: save it as Excel (.xlsx) or CSV (legacy .xls files cannot be read).',
+  FILE_ENCODING_UNKNOWN:
+    'The file is not readable text (neither UTF-8 nor Windows-1252): save it as "CSV UTF-8".',
+  FILE_COLUMNS_MISSING:
+    'Required columns are missing from the header: name (or service), specialty and email address.',
+  FILE_EMPTY: 'The file has no data rows.',
+  FILE_TOO_LARGE: 'The file is too large: split it into several files.',
   LETTER_MALFORMED: 'The letter cannot be read (invalid MIME).',
   LETTER_MISMATCH:
     'The signed letter names a different sender or recipients than the delivery: it may have been redirected.',
   SUMMARY_TOO_LARGE: 'The message summary is over 4 KB.',
+  DIRECTORY_ENTRY_INVALID: 'The directory entry is not valid (see each field).',
+  ENTRY_NOT_FOUND: 'Directory entry not found.',
+  ENTRY_EXISTS: 'Your establishment already has an entry with this address: edit it instead.',
+  ENTRY_RETIRED: 'This directory entry has been removed.',
+  SUBMISSION_NOT_FOUND: 'Directory submission not found.',
+  SUBMISSION_DECIDED: 'This submission has already been decided or replaced by a newer one.',
+  NO_CHANGE: 'Nothing differs from what is published.',
+  NOT_IN_ADDRESS_BOOK: 'This correspondent is not in the address book.',
+  ALREADY_IN_ADDRESS_BOOK: 'This correspondent is already in the address book.',
+  DIRECTORY_IMPORT_INVALID:
+    'The file has rows that cannot be imported: nothing was imported (see each line).',
 };

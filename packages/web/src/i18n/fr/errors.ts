@@ -34,6 +34,8 @@ export const errorsFr = {
   EMAIL_TAKEN: 'Un compte existe déjà avec cette adresse e-mail.',
   ADDRESS_TAKEN: 'Cette adresse de boîte aux lettres est déjà prise.',
   FINESS_TAKEN: 'Un établissement existe déjà avec ce numéro FINESS.',
+  FINESS_REQUIRED:
+    'Cet établissement n’a pas encore de numéro FINESS : renseignez-le d’abord (l’annuaire LDAP nomme les établissements par leur FINESS).',
   NATIONAL_ID_TAKEN: 'Ce numéro RPPS/ADELI est déjà utilisé par un autre compte.',
   ALREADY_DECIDED: 'Cette demande a déjà été traitée.',
   TOTP_ALREADY_ENABLED: 'La double authentification est déjà activée sur ce compte.',
@@ -106,8 +108,27 @@ export const errorsFr = {
     'Le message n’est pas chiffré pour le certificat actuel de chaque destinataire et de l’expéditeur.',
   SENDER_CERTIFICATE_INVALID:
     'Vous n’avez pas de certificat de signature valide (révoqué ou absent) : renouvelez-le avant d’envoyer.',
+  FILE_FORMAT_UNSUPPORTED:
+    'Ce format de fichier n’est pas accepté : enregistrez-le au format Excel (.xlsx) ou CSV (les anciens .xls ne sont pas lus).',
+  FILE_ENCODING_UNKNOWN:
+    'Le fichier n’est pas un texte lisible (ni UTF-8 ni Windows-1252) : enregistrez-le en « CSV UTF-8 ».',
+  FILE_COLUMNS_MISSING:
+    'Des colonnes obligatoires manquent dans l’en-tête : nom (ou service), spécialité et adresse e-mail.',
+  FILE_EMPTY: 'Le fichier ne contient aucune ligne de données.',
+  FILE_TOO_LARGE: 'Le fichier est trop volumineux : découpez-le en plusieurs fichiers.',
   LETTER_MALFORMED: 'Le courrier n’est pas lisible (format MIME invalide).',
   LETTER_MISMATCH:
     'Le courrier signé indique un expéditeur ou des destinataires différents de ceux de l’envoi : il a pu être détourné.',
   SUMMARY_TOO_LARGE: 'Le résumé du message dépasse 4 Ko.',
+  DIRECTORY_ENTRY_INVALID: 'La fiche d’annuaire n’est pas valide (voir le détail de chaque champ).',
+  ENTRY_NOT_FOUND: 'Fiche d’annuaire introuvable.',
+  ENTRY_EXISTS: 'Votre établissement a déjà une fiche avec cette adresse : modifiez-la plutôt.',
+  ENTRY_RETIRED: 'Cette fiche d’annuaire a été retirée.',
+  SUBMISSION_NOT_FOUND: 'Demande de publication introuvable.',
+  SUBMISSION_DECIDED: 'Cette demande a déjà été traitée ou remplacée par une plus récente.',
+  NO_CHANGE: 'Rien ne diffère de ce qui est publié.',
+  NOT_IN_ADDRESS_BOOK: 'Ce correspondant n’est pas dans le carnet d’adresses.',
+  ALREADY_IN_ADDRESS_BOOK: 'Ce correspondant est déjà dans le carnet d’adresses.',
+  DIRECTORY_IMPORT_INVALID:
+    'Le fichier contient des lignes impossibles à importer : rien n’a été importé (voir le détail ligne par ligne).',
 };
