@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { ActivationService } from './accounts/activation.ts';
 import { RegistrationService } from './accounts/registrations.ts';
 import { UserService } from './accounts/users.ts';
+import { AddressBookService } from './addressBook/service.ts';
 import { AuditLog } from './audit/index.ts';
 import { LoginService } from './auth/login.ts';
 import { RateLimiter } from './auth/rateLimit.ts';
@@ -46,6 +47,7 @@ export interface AppContext extends Deps {
   mail: MailService;
   rppsReference: RppsReferenceService;
   directory: DirectoryService;
+  addressBook: AddressBookService;
   directoryImports: DirectoryImportService;
   close(): Promise<void>;
 }
@@ -117,6 +119,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     mail: new MailService(deps, devices),
     rppsReference,
     directory,
+    addressBook: new AddressBookService(deps),
     directoryImports: new DirectoryImportService(deps),
     async close() {
       await scheduler.stop();

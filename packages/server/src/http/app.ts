@@ -10,9 +10,12 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { accountRoutes } from '../accounts/routes.ts';
+import { addressBookRoutes } from '../addressBook/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
 import type { AppContext } from '../context.ts';
 import { deviceRoutes } from '../devices/routes.ts';
+import { directoryExportRoutes } from '../directory/exports/routes.ts';
+import { fhirRoutes } from '../directory/fhir/routes.ts';
 import { directoryRoutes } from '../directory/routes.ts';
 import { directoryImportRoutes } from '../directory/importRoutes.ts';
 import { mailRoutes } from '../mail/routes.ts';
@@ -84,6 +87,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   pkiRoutes(routes, ctx);
   mailRoutes(routes, ctx);
   directoryRoutes(routes, ctx);
+  directoryExportRoutes(routes, ctx);
+  fhirRoutes(routes, ctx);
+  addressBookRoutes(routes, ctx);
   directoryImportRoutes(routes, ctx);
   await websocketRoutes(app, ctx);
   await serveWebApp(app, options.webDist === false ? '/nonexistent' : options.webDist);
