@@ -20,6 +20,7 @@ import { KeyBackupService } from './keys/backupService.ts';
 import { MailService } from './mail/service.ts';
 import { RppsReferenceService } from './directory/rppsReference.ts';
 import { DirectoryService } from './directory/service.ts';
+import { LdapService } from './ldap/service.ts';
 import { DirectoryImportService } from './directory/imports.ts';
 import { rppsFileLines } from './directory/rppsFile.ts';
 import { MailboxKeyService } from './mailboxes/keys.ts';
@@ -48,6 +49,8 @@ export interface AppContext extends Deps {
   rppsReference: RppsReferenceService;
   directory: DirectoryService;
   addressBook: AddressBookService;
+  /** LDAP adapter's service (tree, credentials, operations); the listener is started by main.ts. */
+  ldap: LdapService;
   directoryImports: DirectoryImportService;
   close(): Promise<void>;
 }
@@ -120,6 +123,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     rppsReference,
     directory,
     addressBook: new AddressBookService(deps),
+    ldap: new LdapService(deps, limiter, directory),
     directoryImports: new DirectoryImportService(deps),
     async close() {
       await scheduler.stop();

@@ -1,6 +1,7 @@
 import { buildApp } from './http/app.ts';
 import { buildConfig, readEnv } from './config/index.ts';
 import { createContext, type AppContext } from './context.ts';
+import { startLdapListener } from './ldap/server.ts';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -16,6 +17,12 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   await ctx.pki.ensureAuthority();
   const app = await buildApp(ctx);
   await app.listen({ port: config.http.port, host: config.http.host });
+  // LDAP (LDAPS, and plain LDAP on loopback) only when a port is configured.
+  const ldap =
+    config.ldap.port !== null || config.ldap.plainPort !== null
+      ? await startLdapListener({ ldap: ctx.ldap, logger: ctx.logger, config })
+      : null;
+  if (ldap) ctx.logger.info({ ldaps: ldap.ldapsUrl, ldap: ldap.plainUrl }, 'LDAP directory listening');
   ctx.scheduler.start(15_000);
   const setupLink = await ctx.setup.issueSetupLink();
   if (setupLink) {
@@ -32,6 +39,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     ctx,
     url: config.publicUrl,
     async stop() {
+      await ldap?.stop();
       await app.close();
       await ctx.close();
     },

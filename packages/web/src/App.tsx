@@ -39,6 +39,29 @@ const EstablishmentPage = lazy(() =>
   import('./pages/establishments/EstablishmentPage.tsx').then((m) => ({ default: m.EstablishmentPage })),
 );
 
+// The directory is public (a visitor may search it without an account): its pages load on demand too.
+const DirectorySearchPage = lazy(() =>
+  import('./pages/directory/search/DirectorySearchPage.tsx').then((m) => ({
+    default: m.DirectorySearchPage,
+  })),
+);
+const EntryPage = lazy(() =>
+  import('./pages/directory/entry/EntryPage.tsx').then((m) => ({ default: m.EntryPage })),
+);
+const DirectoryReviewPage = lazy(() =>
+  import('./pages/directory/review/DirectoryReviewPage.tsx').then((m) => ({
+    default: m.DirectoryReviewPage,
+  })),
+);
+const OrganisationDirectoryPage = lazy(() =>
+  import('./pages/directory/admin/OrganisationDirectoryPage.tsx').then((m) => ({
+    default: m.OrganisationDirectoryPage,
+  })),
+);
+const AddressBookPage = lazy(() =>
+  import('./pages/directory/addressBook/AddressBookPage.tsx').then((m) => ({ default: m.AddressBookPage })),
+);
+
 export function App() {
   return (
     <Suspense fallback={<Loading />}>
@@ -55,6 +78,11 @@ export function App() {
           <Route path="mail" element={<MailboxPage />} />
           <Route path="mail/new" element={<ComposePage />} />
           <Route path="mail/messages/:id" element={<MessagePage />} />
+          <Route path="directory" element={<DirectorySearchPage />} />
+          <Route path="directory/entries/:id" element={<EntryPage />} />
+          <Route path="directory/review" element={<DirectoryReviewPage />} />
+          <Route path="directory/organisations/:organisationId" element={<OrganisationDirectoryPage />} />
+          <Route path="address-book" element={<AddressBookPage />} />
           <Route path="verification" element={<VerificationPage />} />
           <Route path="establishments" element={<EstablishmentsPage />} />
           <Route path="establishments/:id" element={<EstablishmentPage />} />

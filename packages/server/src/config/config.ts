@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError } from '../errors.ts';
+import { parseLdapConfig, type LdapConfig } from '../ldap/config.ts';
 import type { RawEnv } from './env.ts';
 
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -28,6 +29,8 @@ export interface Config {
   rppsExtractionPath: string | null;
   /** Published directory entries readable without signing in (web, API, LDAP, FHIR). */
   directoryPublic: boolean;
+  /** LDAP directory service (LDAPS, optional loopback plain port, base DN). */
+  ldap: LdapConfig;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -76,6 +79,7 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
     rateLimitPerMinute: parseRateLimit(env.LIAISON_RATE_LIMIT),
     rppsExtractionPath: env.LIAISON_RPPS_EXTRACTION ? resolve(cwd, env.LIAISON_RPPS_EXTRACTION) : null,
     directoryPublic: parseBoolean('LIAISON_DIRECTORY_PUBLIC', env.LIAISON_DIRECTORY_PUBLIC, true),
+    ldap: parseLdapConfig(env, tls !== null, mailDomain),
   };
 }
 

@@ -16,6 +16,9 @@ export const ENV_VARS = [
   'LIAISON_RATE_LIMIT',
   'LIAISON_RPPS_EXTRACTION',
   'LIAISON_DIRECTORY_PUBLIC',
+  'LIAISON_LDAP_PORT',
+  'LIAISON_LDAP_PLAIN_PORT',
+  'LIAISON_LDAP_BASE_DN',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 export type RawEnv = Partial<Record<EnvVar, string>>;

@@ -17,6 +17,7 @@ import { deviceRoutes } from '../devices/routes.ts';
 import { directoryExportRoutes } from '../directory/exports/routes.ts';
 import { fhirRoutes } from '../directory/fhir/routes.ts';
 import { directoryRoutes } from '../directory/routes.ts';
+import { ldapCredentialRoutes } from '../ldap/credentialRoutes.ts';
 import { directoryImportRoutes } from '../directory/importRoutes.ts';
 import { mailRoutes } from '../mail/routes.ts';
 import { mailboxKeyRoutes } from '../mailboxes/keyRoutes.ts';
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   directoryExportRoutes(routes, ctx);
   fhirRoutes(routes, ctx);
   addressBookRoutes(routes, ctx);
+  ldapCredentialRoutes(routes, ctx);
   directoryImportRoutes(routes, ctx);
   await websocketRoutes(app, ctx);
   await serveWebApp(app, options.webDist === false ? '/nonexistent' : options.webDist);

@@ -1,5 +1,8 @@
 import type { MailRecipient } from '@liaison/core/api/mail';
-import type { Reader } from '../db/index.ts';
+import { entryDisplayName } from '@liaison/core/directory/entryRules';
+import type { Database, Reader } from '../db/index.ts';
+import { searchDirectory } from '../directory/search/index.ts';
+import { loadEntries } from '../directory/views.ts';
 import { currentEncryptionCertificates } from '../pki/store.ts';
 
 const MAX_RESULTS = 20;
@@ -10,11 +13,55 @@ function likePattern(query: string): string {
 }
 
 /**
- * Mailboxes a signed-in user can write to, found by address, person or establishment name: verified
- * (an active member) and with a current encryption certificate. A stand-in for the directory search,
- * which will answer the same question from published entries.
+ * Who a signed-in user can write to: published directory entries first (ranked, accents and one typo
+ * forgiven), then verified accounts' mailboxes not (yet) in the directory, found by address, person or
+ * establishment name. Either way only Liaison mailboxes with a current encryption certificate.
  */
-export async function searchRecipients(db: Reader, query: string, now: Date): Promise<MailRecipient[]> {
+export async function searchRecipients(db: Database, query: string, now: Date): Promise<MailRecipient[]> {
+  const fromDirectory = await directoryRecipients(db, query, now);
+  const seen = new Set(fromDirectory.map((r) => r.address));
+  const fromAccounts = (await accountRecipients(db.read, query, now)).filter((r) => !seen.has(r.address));
+  return [...fromDirectory, ...fromAccounts].slice(0, MAX_RESULTS);
+}
+
+async function directoryRecipients(db: Database, query: string, now: Date): Promise<MailRecipient[]> {
+  if (query.trim() === '') return [];
+  const { hits } = await searchDirectory(db, {
+    text: query,
+    includeUnlisted: true,
+    limit: MAX_RESULTS,
+    offset: 0,
+  });
+  const entries = await loadEntries(
+    db.read,
+    hits.map((h) => h.entryId),
+  );
+  const addresses = entries.map((e) => e.fields.mailboxes[0]?.address ?? '');
+  if (addresses.length === 0) return [];
+  const mailboxes = await db.read
+    .selectFrom('mailboxes')
+    .select(['id', 'address', 'kind', 'accepts_attachments'])
+    .where('address', 'in', addresses)
+    .execute();
+  const byAddress = new Map(mailboxes.map((m) => [m.address, m]));
+  const results: MailRecipient[] = [];
+  for (const entry of entries) {
+    const mailbox = byAddress.get(entry.fields.mailboxes[0]?.address ?? '');
+    if (mailbox === undefined) continue;
+    if ((await currentEncryptionCertificates(db.read, mailbox, now)).length === 0) continue;
+    results.push({
+      address: mailbox.address,
+      kind: mailbox.kind,
+      displayName: entryDisplayName(entry.fields),
+      organisationName: entry.organisationName,
+      // The mailbox's own setting rules what the server accepts; the entry only describes it.
+      acceptsAttachments: mailbox.accepts_attachments === 1,
+    });
+  }
+  return results;
+}
+
+async function accountRecipients(db: Reader, query: string, now: Date): Promise<MailRecipient[]> {
   const pattern = likePattern(query.trim());
   const rows = await db
     .selectFrom('mailboxes')

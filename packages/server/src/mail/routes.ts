@@ -61,7 +61,7 @@ export function mailRoutes(app: ZodApp, ctx: AppContext): void {
     },
     async (request) => {
       await requireSession(ctx, request);
-      return searchRecipients(ctx.db.read, request.query.q, ctx.clock.now());
+      return searchRecipients(ctx.db, request.query.q, ctx.clock.now());
     },
   );
 

@@ -1,4 +1,5 @@
 import { Charter, Me, Registration, type RegistrationRequest } from '@liaison/core/api/index';
+import { RppsRecord } from '@liaison/core/api/directory';
 import { api } from './client.ts';
 
 export function fetchMe() {
@@ -30,4 +31,9 @@ export function rejectRegistration(id: string, reason: string) {
     method: 'POST',
     body: { reason },
   });
+}
+
+/** The national RPPS reference's record of a number (404 when it is not there): pre-fills registration. */
+export function fetchRppsRecord(rpps: string, signal?: AbortSignal) {
+  return api(`/api/directory/rpps/${encodeURIComponent(rpps)}`, RppsRecord, signal ? { signal } : {});
 }

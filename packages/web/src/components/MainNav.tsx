@@ -1,10 +1,17 @@
 import type { Me } from '@liaison/core/api/index';
+import type { TFunction } from 'i18next';
 import { NavLink, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useLiveMail } from '../lib/liveMail.ts';
 import { administeredOrganisations, hasRole } from '../lib/session.ts';
+import {
+  ADDRESS_BOOK_PATH,
+  DIRECTORY_PATH,
+  organisationDirectoryPath,
+  REVIEW_PATH,
+} from '../pages/directory/paths.ts';
 import { MailNavBadge } from '../pages/mail/MailNavBadge.tsx';
 
 interface Entry {
@@ -14,23 +21,36 @@ interface Entry {
 }
 
 /** Links follow the roles the server reports; the server still checks every call on its side. */
-function entriesFor(me: Me, t: ReturnType<typeof useTranslation>['t']): Entry[] {
+function entriesFor(me: Me, t: TFunction): Entry[] {
   const entries: Entry[] = [
     // Mail first: it is what a professional opens the app for.
     ...(me.mailboxes.length > 0
       ? [{ to: '/mail', label: t('mail.nav'), badge: <MailNavBadge me={me} /> }]
       : []),
+    { to: DIRECTORY_PATH, label: t('directory.nav.search') },
+    { to: ADDRESS_BOOK_PATH, label: t('directory.nav.addressBook') },
     { to: '/account', label: t('app.nav.account') },
     { to: '/keys', label: t('app.nav.keys') },
   ];
   if (hasRole(me, 'technician')) entries.push({ to: '/verification', label: t('app.nav.verification') });
   if (hasRole(me, 'technician', 'platform_admin')) {
+    entries.push({ to: REVIEW_PATH, label: t('directory.nav.review') });
+  }
+  if (hasRole(me, 'technician', 'platform_admin')) {
     entries.push({ to: '/establishments', label: t('app.nav.establishments') });
   }
-  for (const organisation of administeredOrganisations(me)) {
+  const administered = administeredOrganisations(me);
+  for (const organisation of administered) {
     entries.push({
       to: `/establishments/${organisation.id}`,
       label: t('app.nav.myEstablishment', { name: organisation.name }),
+    });
+    entries.push({
+      to: organisationDirectoryPath(organisation.id),
+      label:
+        administered.length === 1
+          ? t('directory.nav.organisation')
+          : t('directory.nav.organisationNamed', { name: organisation.name }),
     });
   }
   return entries;

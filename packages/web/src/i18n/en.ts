@@ -2,6 +2,7 @@ import type { Messages } from './fr.ts';
 import { keysEn } from './en/keys.ts';
 import { errorsEn } from './en/errors.ts';
 import { mailEn } from './en/mail.ts';
+import { directoryEn } from './en/directory.ts';
 
 export const en: Messages = {
   app: {
@@ -135,6 +136,10 @@ export const en: Messages = {
     role: 'You are a',
     nationalIdKind: 'National identifier type',
     nationalId: 'Number',
+    rppsUnknown: 'This RPPS number is not in the national RPPS: check it (the technician will see this too).',
+    rppsFound: 'Found in the national RPPS: {{name}}, {{profession}}.',
+    rppsOtherName:
+      'The national RPPS gives another name for this number: {{name}}. Check the number or your name.',
     nationalIdHelpRpps: '11 digits, printed on your CPS card.',
     nationalIdHelpAdeli: '9 characters.',
     profession: 'Profession',
@@ -211,7 +216,13 @@ export const en: Messages = {
   },
   keys: keysEn,
   mail: mailEn,
+  directory: directoryEn,
   verification: {
+    rppsChecks: {
+      RPPS_NOT_IN_REFERENCE: 'Not in the national RPPS',
+      RPPS_LEFT_REFERENCE: 'Left the national RPPS',
+      RPPS_NAME_MISMATCH: 'Different name in the RPPS',
+    },
     title: 'Registration checks',
     intro:
       "Check each applicant's identity (national identifier, profession, establishment) before approving.",

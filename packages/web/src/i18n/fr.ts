@@ -1,6 +1,7 @@
 import { keysFr } from './fr/keys.ts';
 import { errorsFr } from './fr/errors.ts';
 import { mailFr } from './fr/mail.ts';
+import { directoryFr } from './fr/directory.ts';
 
 /**
  * French, the reference language: its shape is the type every other language must match, so a key
@@ -141,6 +142,11 @@ export const fr = {
     role: 'Vous êtes',
     nationalIdKind: "Type d'identifiant national",
     nationalId: 'Numéro',
+    rppsUnknown:
+      'Ce numéro RPPS n’est pas dans le RPPS national : vérifiez-le (le technicien le verra aussi).',
+    rppsFound: 'Trouvé dans le RPPS national : {{name}}, {{profession}}.',
+    rppsOtherName:
+      'Le RPPS national donne un autre nom pour ce numéro : {{name}}. Vérifiez le numéro ou votre nom.',
     nationalIdHelpRpps: '11 chiffres, figurant sur votre carte CPS.',
     nationalIdHelpAdeli: '9 caractères.',
     profession: 'Profession',
@@ -218,7 +224,13 @@ export const fr = {
   },
   keys: keysFr,
   mail: mailFr,
+  directory: directoryFr,
   verification: {
+    rppsChecks: {
+      RPPS_NOT_IN_REFERENCE: 'Absent du RPPS national',
+      RPPS_LEFT_REFERENCE: 'A quitté le RPPS national',
+      RPPS_NAME_MISMATCH: 'Nom différent dans le RPPS',
+    },
     title: 'Vérification des inscriptions',
     intro:
       "Vérifiez l'identité de chaque demandeur (identifiant national, profession, établissement) avant d'approuver.",

@@ -2,6 +2,7 @@ import { Group, Radio, Select, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { professionOptions, specialtyOptions } from '../../lib/codes.ts';
+import { RppsLookupNotice } from './RppsLookupNotice.tsx';
 import type { RegistrationValues } from './values.ts';
 
 /** National identifier, profession (TRE_G15) and specialty (TRE_R38) of a health professional. */
@@ -34,6 +35,7 @@ export function ProfessionalFields({ form }: { form: UseFormReturnType<Registrat
         data-testid="national-id"
         {...form.getInputProps('nationalId')}
       />
+      <RppsLookupNotice form={form} />
       <Select
         label={t('register.profession')}
         placeholder={t('register.professionPlaceholder')}

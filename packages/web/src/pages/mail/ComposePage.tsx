@@ -11,7 +11,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { ComposeForm } from './compose/ComposeForm.tsx';
-import { blankStart, startFrom, type ComposeWords } from './compose/composeSource.ts';
+import { blankStart, startFrom, startTo, type ComposeWords } from './compose/composeSource.ts';
 import { pickMailbox } from './mailboxes.ts';
 import { formatMoment } from './mailFormat.ts';
 import { mailboxPath, type ComposeSource } from './paths.ts';
@@ -37,6 +37,7 @@ function Compose({ me }: { me: Me }) {
   const [params] = useSearchParams();
   const mailbox = pickMailbox(me, params.get('box'));
   const source = sourceOf(params);
+  const to = params.get('to');
   const title = t(source ? `mail.compose.${source.kind}Title` : 'mail.compose.title');
   usePageTitle(title);
 
@@ -56,6 +57,8 @@ function Compose({ me }: { me: Me }) {
       <Title order={1}>{title}</Title>
       {source ? (
         <FromSource me={me} mailbox={mailbox} source={source} />
+      ) : to ? (
+        <ToAddress me={me} mailbox={mailbox} address={to} />
       ) : (
         <ComposeForm me={me} mailbox={mailbox} start={blankStart()} />
       )}
@@ -81,6 +84,20 @@ function composeWords(t: TFunction, language: string): ComposeWords {
 }
 
 /** A reply or forward: the original is opened (from cache when just read), then the form starts. */
+/** A new letter already addressed (from a directory entry or an address book). */
+function ToAddress({ me, mailbox, address }: { me: Me; mailbox: Mailbox; address: string }) {
+  const start = useQuery({
+    queryKey: ['compose-to', me.id, mailbox.address, address],
+    queryFn: () => startTo(address),
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+  if (start.isPending) return <Loading />;
+  if (start.isError) return <ErrorAlert error={start.error} />;
+  return <ComposeForm me={me} mailbox={mailbox} start={start.data} />;
+}
+
 function FromSource({ me, mailbox, source }: { me: Me; mailbox: Mailbox; source: ComposeSource }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();

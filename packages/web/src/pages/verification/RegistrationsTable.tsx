@@ -1,9 +1,14 @@
 import type { Registration } from '@liaison/core/api/index';
-import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { professionName, specialtyName } from '../../lib/codes.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { fullName } from '../../lib/session.ts';
+
+const RPPS_CHECKS = ['RPPS_NOT_IN_REFERENCE', 'RPPS_LEFT_REFERENCE', 'RPPS_NAME_MISMATCH'] as const;
+function isRppsCheck(code: string): code is (typeof RPPS_CHECKS)[number] {
+  return (RPPS_CHECKS as readonly string[]).includes(code);
+}
 
 interface Props {
   registrations: Registration[];
@@ -55,6 +60,15 @@ export function RegistrationsTable({ registrations, busyId, onApprove, onReject 
                       <Text ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>
                         {registration.nationalId}
                       </Text>
+                      {registration.checks.map((check) => (
+                        <Tooltip key={check.code} label={check.message} multiline w={260}>
+                          <Badge color="orange" variant="light" size="sm" data-testid="rpps-check">
+                            {isRppsCheck(check.code)
+                              ? t(`verification.rppsChecks.${check.code}`)
+                              : check.message}
+                          </Badge>
+                        </Tooltip>
+                      ))}
                     </Stack>
                   ) : (
                     <Text c="dimmed">—</Text>

@@ -52,6 +52,12 @@ async function recipientFor(address: string): Promise<MailRecipient> {
   return { address, kind: 'PER', displayName: address, organisationName: null, acceptsAttachments: true };
 }
 
+/** A blank letter to one address (the directory's "write" button: `/mail/new?to=…`). */
+export async function startTo(address: string): Promise<ComposeStart> {
+  const start = blankStart();
+  return { ...start, values: { ...start.values, to: [await recipientFor(address)] } };
+}
+
 /** The same patient, for a reply or a forward about them (the document date is today's). */
 function patientFrom(header: HprimHeader | null): PatientValues {
   const patient = emptyPatient(isoToTypedDay(todayIso()));
