@@ -1,31 +1,13 @@
-import type { DirectoryEntryInput } from '@liaison/core/api/directory';
 import { randomFiness, randomRpps } from '@liaison/core/synthetic/index';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_ACTOR, type Actor } from '../src/auth/actor.ts';
+import { CONSOLE_ACTOR } from '../src/auth/actor.ts';
 import { EXPORT_HEADERS } from '../src/directory/exports/columns.ts';
 import { exportPages } from '../src/directory/exports/pages.ts';
 import { Client, staffUser, startInstance, type TestInstance } from './support/app.ts';
 import { testBackends } from './support/databases.ts';
-
-const technicianActor: Actor = {
-  userId: crypto.randomUUID(),
-  roles: [{ role: 'technician', organisationId: null }],
-};
-
-async function publish(t: TestInstance, organisationId: string, input: DirectoryEntryInput): Promise<string> {
-  const admin: Actor = {
-    userId: crypto.randomUUID(),
-    roles: [{ role: 'establishment_admin', organisationId }],
-  };
-  const { entryId, submissionId } = await t.ctx.directory.submit(admin, organisationId, {
-    action: 'create',
-    input,
-  });
-  await t.ctx.directory.decide(technicianActor, submissionId!, { decision: 'approve' });
-  return entryId;
-}
+import { publish } from './support/directory.ts';
 
 /** The CSV as a spreadsheet reads it: BOM, `;` cells, header row as keys. */
 function readCsv(text: string): Record<string, string>[] {

@@ -1,11 +1,10 @@
-import type { DirectoryEntryInput } from '@liaison/core/api/directory';
 import { normaliseForSearch } from '@liaison/core/directory/searchText';
 import { randomAdeli, randomFiness, randomRpps } from '@liaison/core/synthetic/index';
 import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { Kysely, sql, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_ACTOR, type Actor } from '../src/auth/actor.ts';
+import { CONSOLE_ACTOR } from '../src/auth/actor.ts';
 import { nameCandidates, nameMatches } from '../src/directory/fhir/nameMatch.ts';
 import type {
   Bundle,
@@ -16,6 +15,7 @@ import type {
 } from '../src/directory/fhir/resources.ts';
 import { Client, staffUser, startInstance, type TestInstance } from './support/app.ts';
 import { testBackends } from './support/databases.ts';
+import { publish } from './support/directory.ts';
 
 const BASE = 'http://localhost:8080/api/fhir';
 const AS = 'https://interop.esante.gouv.fr/ig/fhir/annuaire/StructureDefinition/';
@@ -26,25 +26,6 @@ const G15 = 'https://mos.esante.gouv.fr/NOS/TRE_G15-ProfessionSante/FHIR/TRE-G15
 const R38 = 'https://mos.esante.gouv.fr/NOS/TRE_R38-SpecialiteOrdinale/FHIR/TRE-R38-SpecialiteOrdinale';
 const R04 = 'https://mos.esante.gouv.fr/NOS/TRE_R04-TypeSavoirFaire/FHIR/TRE-R04-TypeSavoirFaire';
 const R257 = 'https://mos.esante.gouv.fr/NOS/TRE_R257-TypeBAL/FHIR/TRE-R257-TypeBAL';
-
-const technicianActor: Actor = {
-  userId: crypto.randomUUID(),
-  roles: [{ role: 'technician', organisationId: null }],
-};
-
-/** Proposed by the establishment's admin and approved by a technician, as the service requires. */
-async function publish(t: TestInstance, organisationId: string, input: DirectoryEntryInput): Promise<string> {
-  const admin: Actor = {
-    userId: crypto.randomUUID(),
-    roles: [{ role: 'establishment_admin', organisationId }],
-  };
-  const { entryId, submissionId } = await t.ctx.directory.submit(admin, organisationId, {
-    action: 'create',
-    input,
-  });
-  await t.ctx.directory.decide(technicianActor, submissionId!, { decision: 'approve' });
-  return entryId;
-}
 
 function pathOf(url: string): string {
   const parsed = new URL(url);

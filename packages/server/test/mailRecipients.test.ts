@@ -1,8 +1,9 @@
 import type { MailRecipient } from '@liaison/core/api/mail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_ACTOR, type Actor } from '../src/auth/actor.ts';
+import { CONSOLE_ACTOR } from '../src/auth/actor.ts';
 import { staffUser, type Client } from './support/app.ts';
 import { testBackends } from './support/databases.ts';
+import { publish } from './support/directory.ts';
 import { mailUser, type MailUser } from './support/mail.ts';
 import { startPkiInstance, type PkiInstance } from './support/pki.ts';
 
@@ -12,16 +13,6 @@ for (const backend of testBackends()) {
     let technician: Client;
     let cardiologist: MailUser;
     let gp: MailUser;
-
-    /** Publishes an entry for `address` as the establishment proposes it and a technician approves it. */
-    async function publish(organisationId: string, address: string, lastName: string, firstName: string) {
-      const admin: Actor = { userId: CONSOLE_ACTOR.userId, roles: CONSOLE_ACTOR.roles, console: true };
-      const proposal = await t.ctx.directory.submit(admin, organisationId, {
-        action: 'create',
-        input: { lastName, firstName, specialty: 'SM04', mailboxes: [{ address, kind: 'PER' }] },
-      });
-      await t.ctx.directory.decide(CONSOLE_ACTOR, proposal.submissionId!, { decision: 'approve' });
-    }
 
     beforeAll(async () => {
       t = await startPkiInstance(backend);
@@ -33,9 +24,19 @@ for (const backend of testBackends()) {
         name: 'Centre hospitalier de Calais',
       });
       // The directory names the cardiologist as the establishment knows him, not as his account does.
-      await publish(org.id, cardiologist.address, 'Lefèvre', 'Jean-Pierre');
+      await publish(t, org.id, {
+        lastName: 'Lefèvre',
+        firstName: 'Jean-Pierre',
+        specialty: 'SM04',
+        mailboxes: [{ address: cardiologist.address, kind: 'PER' }],
+      });
       // An entry whose address is no Liaison mailbox: nothing can be encrypted to it.
-      await publish(org.id, 'secretariat.cardio@ch-calais.fr', 'Lefèbvre', 'Anne');
+      await publish(t, org.id, {
+        lastName: 'Lefèbvre',
+        firstName: 'Anne',
+        specialty: 'SM04',
+        mailboxes: [{ address: 'secretariat.cardio@ch-calais.fr', kind: 'PER' }],
+      });
     });
     afterAll(async () => t.close());
 
