@@ -6,6 +6,21 @@ import ldap from 'ldapjs';
 
 export type LdapClient = ldap.Client;
 export type LdapEntry = ldap.SearchEntry;
+export type LdapFilter = ldap.Filter;
+
+/**
+ * Filters are built as objects, not parsed from strings: ldapjs 3's string parser (@ldapjs/filter
+ * parseString) keeps non-ASCII characters of a substring assertion in their escaped form, so
+ * `(cn=Chéla*)` goes on the wire as the literal text `Ch\c3\a9la` and matches nothing, on any server.
+ * Equality assertions parse correctly, but are built the same way for symmetry.
+ */
+export function equalityFilter(attribute: string, value: string): LdapFilter {
+  return new ldap.EqualityFilter({ attribute, value });
+}
+
+export function prefixFilter(attribute: string, initial: string): LdapFilter {
+  return new ldap.SubstringFilter({ attribute, initial });
+}
 
 /** RFC 4511 sizeLimitExceeded: the entries asked for arrived, there were more. Not a failure here. */
 const SIZE_LIMIT_EXCEEDED = 4;
@@ -29,7 +44,7 @@ export function close(client: LdapClient): void {
 
 export interface SearchRequest {
   base: string;
-  filter: string;
+  filter: string | LdapFilter;
   scope: 'base' | 'one' | 'sub';
   attributes: string[];
   sizeLimit: number;

@@ -339,6 +339,13 @@ for (const backend of testBackends()) {
       expect(await dns('(mail=jeanne.dupont@ch-dunkerque.test)')).toEqual([]);
       expect(await dns('(cn=*UPO*)')).toEqual(['uid=jdupont']);
       expect(await dns('(cn=lef*ne)')).toEqual(['uid=hlefevre']);
+      // Accented values as clients send them (UTF-8, escaped on the wire), accents optional either way.
+      expect(await dns('(sn=Lefèvre)')).toEqual(['uid=hlefevre']);
+      expect(await dns('(sn=LEFEVRE)')).toEqual(['uid=hlefevre']);
+      expect(await dns('(givenName=Hélène)')).toEqual(['uid=hlefevre']);
+      expect(await dns('(cn=Lefè*)')).toEqual(['uid=hlefevre']);
+      expect(await dns('(sn=Lef\\c3\\a8vre)')).toEqual(['uid=hlefevre']);
+      expect(await dns('(cn=\\4cef*)')).toEqual(['uid=hlefevre']);
       expect(await dns('(&(objectClass=inetOrgPerson)(|(sn=Dupont)(givenName=helene)))')).toEqual([
         'uid=hlefevre',
         'uid=jdupont',

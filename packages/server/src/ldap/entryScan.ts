@@ -9,6 +9,7 @@ import type { Reader } from '../db/index.ts';
 import type { DB, DirectoryEntryRow } from '../db/schema.ts';
 import { parseFields, rowFields } from '../directory/entryRows.ts';
 import { entryUid, type EntryView } from './attributes.ts';
+import { nameCandidates } from '../directory/fhir/nameMatch.ts';
 import type { SqlHint } from './filters.ts';
 
 type Eb = ExpressionBuilder<DB & { e: DB['directory_entries']; o: DB['organisations'] }, 'e' | 'o'>;
@@ -53,6 +54,16 @@ function hint(eb: Eb, h: SqlHint) {
     case 'mail':
       // `mailboxes` is JSON text: the quoted address is a necessary condition, checked exactly later.
       return eb(sql<string>`e.mailboxes`, 'like', sql<string>`${`%"${escapeLike(h.value)}"%`} escape '\\'`);
+    case 'sn':
+      // sn is the surname, or the service name of an entry that names no person.
+      return eb.or([
+        nameCandidates(sql.ref('e.last_name'), h.value, false),
+        eb.and([eb('e.last_name', 'is', null), nameCandidates(sql.ref('e.service_name'), h.value, false)]),
+      ]);
+    case 'givenName':
+      return nameCandidates(sql.ref('e.first_name'), h.value, false);
+    case 'cn':
+      return nameCandidates(sql.ref('e.display_name'), h.value, false);
     case 'uid':
       return eb.or([
         eb('e.ldap_rdn', '=', `uid=${h.value}`),

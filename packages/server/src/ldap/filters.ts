@@ -4,6 +4,7 @@
  * meet, so a scan of 200,000 rows reads only the candidates (modifyTimestamp>=…, employeeNumber=…).
  * The hints only narrow; the evaluation below always has the last word.
  */
+import { normaliseForSearch } from '@liaison/core/directory/searchText';
 import type { AttributeSet } from './attributes.ts';
 import { attributeKey, attributeType, normaliseText, parseGeneralizedTime } from './schema.ts';
 
@@ -144,9 +145,30 @@ export type SqlHint =
   | { column: 'modified_at'; op: '>=' | '<'; value: string }
   | { column: 'national_id' | 'departement' | 'id'; op: '='; value: string }
   | { column: 'mail'; op: 'contains'; value: string }
-  | { column: 'uid'; op: '='; value: string };
+  | { column: 'uid'; op: '='; value: string }
+  /** The normalised name (normaliseForSearch) starts with `value`: a prefilter that never misses. */
+  | { column: 'sn' | 'givenName' | 'cn'; op: 'starts'; value: string };
+
+const NAME_COLUMNS: Record<string, 'sn' | 'givenName' | 'cn'> = {
+  sn: 'sn',
+  givenname: 'givenName',
+  cn: 'cn',
+};
+
+/** Equality and initial substrings on names: the search index's normal form narrows them in SQL. */
+function nameHint(node: FilterNode): SqlHint | null {
+  if (node.kind !== 'equal' && node.kind !== 'substring') return null;
+  const column = NAME_COLUMNS[attributeKey(node.attribute)];
+  const start = 'initial' in node ? node.initial : node.value;
+  if (column === undefined || start === null) return null;
+  const value = normaliseForSearch(start);
+  // A value of punctuation only normalises to nothing: it narrows nothing either.
+  return value === '' ? null : { column, op: 'starts', value };
+}
 
 function hintFor(node: FilterNode): SqlHint | null {
+  const name = nameHint(node);
+  if (name !== null) return name;
   if (node.kind !== 'equal' && node.kind !== 'ge' && node.kind !== 'le') return null;
   const key = attributeKey(node.attribute);
   if (key === 'modifytimestamp' && node.kind !== 'equal') {

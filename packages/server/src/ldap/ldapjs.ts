@@ -140,8 +140,29 @@ export interface LdapjsFilter {
   filter?: LdapjsFilter;
 }
 
+/**
+ * ldapjs 3's server turns a received filter into its string form (RFC 4515, non-ASCII bytes written
+ * as `\xx`) and parses that again, leaving the escapes in the values: `Lefèvre` arrives as
+ * `Lef\c3\a8vre`. Undo them (bytes, then UTF-8) so every value is the text the client sent.
+ */
+export function unescapeFilterValue(value: string): string {
+  // Each run of escapes is one byte sequence: a UTF-8 character spans several.
+  return value.replace(/(?:\\[0-9a-fA-F]{2})+/g, (run) =>
+    Buffer.from(
+      run
+        .slice(1)
+        .split('\\')
+        .map((hex) => parseInt(hex, 16)),
+    ).toString('utf8'),
+  );
+}
+
 const text = (value: unknown): string =>
-  Buffer.isBuffer(value) ? value.toString('utf8') : typeof value === 'string' ? value : String(value);
+  Buffer.isBuffer(value)
+    ? value.toString('utf8')
+    : unescapeFilterValue(typeof value === 'string' ? value : String(value));
+const optionalText = (value: string | undefined): string | null =>
+  value ? unescapeFilterValue(value) : null;
 
 export function toFilterNode(filter: LdapjsFilter): FilterNode {
   const attribute = filter.attribute ?? '';
@@ -170,9 +191,9 @@ export function toFilterNode(filter: LdapjsFilter): FilterNode {
       return {
         kind: 'substring',
         attribute,
-        initial: filter.initial || null,
-        any: filter.any ?? [],
-        final: filter.final || null,
+        initial: optionalText(filter.initial),
+        any: (filter.any ?? []).map(unescapeFilterValue),
+        final: optionalText(filter.final),
       };
     default:
       return { kind: 'unsupported' };
