@@ -84,6 +84,9 @@ export async function importDirectoryFile(file: string, options: ImportOptions):
     format: 'import {bar} {percentage}% | {value}/{total} rows',
     stream: process.stderr,
     hideCursor: true,
+    // Scripts and CI logs get the bar too, as plain lines.
+    noTTYOutput: true,
+    notTTYSchedule: 1000,
   });
   bar.start(check.totalRows, 0);
   let status: DirectoryImportStatus;
