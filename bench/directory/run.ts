@@ -20,15 +20,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normaliseForSearch } from '../../packages/core/src/directory/searchText.ts';
 import { generateRppsExtraction } from '../../packages/core/src/rpps/generator.ts';
-import { randomFiness, randomRpps } from '../../packages/core/src/synthetic/ids.ts';
-import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../packages/core/src/synthetic/names.ts';
+import { randomFiness } from '../../packages/core/src/synthetic/ids.ts';
 import { mulberry32, pick, type Rng } from '../../packages/core/src/synthetic/rng.ts';
 import { CONSOLE_ACTOR } from '../../packages/server/src/auth/actor.ts';
 import { buildConfig } from '../../packages/server/src/config/config.ts';
 import { createContext, type AppContext } from '../../packages/server/src/context.ts';
-import { fieldColumns } from '../../packages/server/src/directory/entryRows.ts';
-import { indexEntries, searchDirectory } from '../../packages/server/src/directory/search/index.ts';
+import { searchDirectory } from '../../packages/server/src/directory/search/index.ts';
 import { syntheticSurname } from './names.ts';
+import { entryFields, percentile, seedPublishedEntries } from './seed.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -41,8 +40,6 @@ const importRows = flag('--import-rows', 100_000);
 const queryCount = flag('--queries', 300);
 const markdown = args.includes('--markdown');
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SPECIALTIES = ['SM54', 'SM04', 'SM15', 'SM38', 'SM26', 'SM40', 'SM53', 'SM42'];
-const DEPARTEMENTS = ['59', '62', '75', '69', '13', '33', '35', '67', '2A', '971'];
 
 const lines: string[] = [];
 function report(label: string, figures: string): void {
@@ -51,10 +48,6 @@ function report(label: string, figures: string): void {
 
 function seconds(fromMs: number): string {
   return `${((performance.now() - fromMs) / 1000).toFixed(1)} s`;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 }
 
 async function writeLines(path: string, source: Iterable<string>): Promise<void> {
@@ -99,25 +92,6 @@ async function benchReference(dir: string): Promise<void> {
   );
 }
 
-function entryFields(rng: Rng, surname: string, address: string) {
-  const female = rng() < 0.5;
-  return {
-    lastName: surname,
-    firstName: pick(rng, female ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES),
-    profession: '10',
-    specialty: pick(rng, SPECIALTIES),
-    nationalIdKind: 'rpps' as const,
-    nationalId: randomRpps(rng),
-    serviceName: rng() < 0.3 ? 'Service de cardiologie' : null,
-    mailboxes: [{ address, kind: 'PER' as const }],
-    departement: pick(rng, DEPARTEMENTS),
-    groupName: null,
-    proxyUser: false,
-    acceptsAttachments: true,
-    unlisted: false,
-  };
-}
-
 /** 2. A CSV of `importRows` entries through dry run and import (the issue's 30 s target). */
 async function benchFileImport(ctx: AppContext, organisationId: string, rng: Rng): Promise<void> {
   const rows = ['nom;prénom;spécialité;email;département'];
@@ -141,52 +115,8 @@ async function benchFileImport(ctx: AppContext, organisationId: string, rng: Rng
 
 /** 3. Published entries written straight into the table, then indexed as approvals index them. */
 async function seedPublished(ctx: AppContext, rng: Rng): Promise<string[]> {
-  const organisations: string[] = [];
-  for (let i = 0; i < 300; i++) {
-    const org = await ctx.organisations.create(CONSOLE_ACTOR, {
-      kind: i % 5 === 0 ? 'ehpad' : 'hospital',
-      name: `Centre hospitalier ${syntheticSurname(rng)} ${i}`,
-      finess: randomFiness(rng),
-      city: `Ville ${i}`,
-    });
-    organisations.push(org.id);
-  }
-  const surnames: string[] = [];
   const started = performance.now();
-  const BATCH = 5000;
-  const now = new Date().toISOString();
-  for (let start = 0; start < entryCount; start += BATCH) {
-    const ids: string[] = [];
-    await ctx.db.transaction(async (tx) => {
-      const values = [];
-      for (let i = start; i < Math.min(entryCount, start + BATCH); i++) {
-        const surname = syntheticSurname(rng);
-        surnames.push(surname);
-        const id = crypto.randomUUID();
-        ids.push(id);
-        values.push({
-          id,
-          organisation_id: organisations[i % organisations.length]!,
-          state: 'published' as const,
-          version: 1,
-          ...fieldColumns(entryFields(rng, surname, `dr.${i}@bench.liaison.fr`)),
-          ldap_rdn: null,
-          created_at: now,
-          published_at: now,
-          modified_at: now,
-          retired_at: null,
-          rpps_left_at: null,
-        });
-      }
-      // SQLite caps bound parameters per statement: insert in slices.
-      for (let j = 0; j < values.length; j += 500)
-        await tx.db
-          .insertInto('directory_entries')
-          .values(values.slice(j, j + 500))
-          .execute();
-      await indexEntries(tx, ids);
-    });
-  }
+  const { surnames } = await seedPublishedEntries(ctx, rng, { entries: entryCount, organisations: 300 });
   report(`${entryCount.toLocaleString('en')} published entries written and indexed`, seconds(started));
   return surnames;
 }

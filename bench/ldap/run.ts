@@ -28,16 +28,11 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomFiness, randomRpps } from '../../packages/core/src/synthetic/ids.ts';
-import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from '../../packages/core/src/synthetic/names.ts';
 import { mulberry32, pick, type Rng } from '../../packages/core/src/synthetic/rng.ts';
-import { CONSOLE_ACTOR } from '../../packages/server/src/auth/actor.ts';
 import { buildConfig } from '../../packages/server/src/config/config.ts';
 import { createContext } from '../../packages/server/src/context.ts';
-import { fieldColumns } from '../../packages/server/src/directory/entryRows.ts';
-import { indexEntries } from '../../packages/server/src/directory/search/index.ts';
 import { normaliseText } from '../../packages/server/src/ldap/schema.ts';
-import { syntheticSurname } from '../directory/names.ts';
+import { percentile, seedPublishedEntries } from '../directory/seed.ts';
 import {
   close,
   connect,
@@ -68,34 +63,8 @@ const CHECK_QUERIES = 40;
 const WARMUP_MS = 1000;
 const BASE_DN = 'dc=liaison,dc=bench,dc=test';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SPECIALTIES = ['SM54', 'SM04', 'SM15', 'SM38', 'SM26', 'SM40', 'SM53', 'SM42'];
-const DEPARTEMENTS = ['59', '62', '75', '69', '13', '33', '35', '67', '2A', '971'];
 
 const secondsSince = (fromMs: number) => (performance.now() - fromMs) / 1000;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function entryFields(rng: Rng, surname: string, address: string) {
-  const female = rng() < 0.5;
-  return {
-    lastName: surname,
-    firstName: pick(rng, female ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES),
-    profession: '10',
-    specialty: pick(rng, SPECIALTIES),
-    nationalIdKind: 'rpps' as const,
-    nationalId: randomRpps(rng),
-    serviceName: rng() < 0.3 ? 'Service de cardiologie' : null,
-    mailboxes: [{ address, kind: 'PER' as const }],
-    departement: pick(rng, DEPARTEMENTS),
-    groupName: null,
-    proxyUser: false,
-    acceptsAttachments: true,
-    unlisted: false,
-  };
-}
 
 interface Seeded {
   surnames: string[];
@@ -108,58 +77,10 @@ async function seed(env: Record<string, string>, rng: Rng): Promise<Seeded> {
   const ctx = await createContext(buildConfig(env));
   try {
     const started = performance.now();
-    const organisations: string[] = [];
-    const finessTaken = new Set<string>();
-    for (let i = 0; i < ORGANISATIONS; i++) {
-      let finess = randomFiness(rng);
-      while (finessTaken.has(finess)) finess = randomFiness(rng);
-      finessTaken.add(finess);
-      const org = await ctx.organisations.create(CONSOLE_ACTOR, {
-        kind: i % 5 === 0 ? 'ehpad' : 'hospital',
-        name: `Centre hospitalier ${syntheticSurname(rng)} ${i}`,
-        finess,
-        city: `Ville ${i}`,
-      });
-      organisations.push(org.id);
-    }
-    const surnames: string[] = [];
-    const addresses: string[] = [];
-    const BATCH = 5000;
-    const now = new Date().toISOString();
-    for (let start = 0; start < entryCount; start += BATCH) {
-      const ids: string[] = [];
-      await ctx.db.transaction(async (tx) => {
-        const values = [];
-        for (let i = start; i < Math.min(entryCount, start + BATCH); i++) {
-          const surname = syntheticSurname(rng);
-          const address = `dr.${i}@bench.liaison.fr`;
-          surnames.push(surname);
-          addresses.push(address);
-          const id = crypto.randomUUID();
-          ids.push(id);
-          values.push({
-            id,
-            organisation_id: organisations[i % organisations.length]!,
-            state: 'published' as const,
-            version: 1,
-            ...fieldColumns(entryFields(rng, surname, address)),
-            ldap_rdn: null,
-            created_at: now,
-            published_at: now,
-            modified_at: now,
-            retired_at: null,
-            rpps_left_at: null,
-          });
-        }
-        // SQLite caps bound parameters per statement: insert in slices.
-        for (let j = 0; j < values.length; j += 500)
-          await tx.db
-            .insertInto('directory_entries')
-            .values(values.slice(j, j + 500))
-            .execute();
-        await indexEntries(tx, ids);
-      });
-    }
+    const { surnames, addresses } = await seedPublishedEntries(ctx, rng, {
+      entries: entryCount,
+      organisations: ORGANISATIONS,
+    });
     return { surnames, addresses, seconds: secondsSince(started) };
   } finally {
     await ctx.close();
