@@ -103,6 +103,7 @@ export const en: Messages = {
     submit: 'Sign in',
     noAccount: 'No account yet?',
     register: 'Request access',
+    directory: 'Browse the directory of professionals',
     totpTitle: 'Two-step verification',
     totpIntro: 'Enter the 6-digit code shown by your authenticator app, or one of your recovery codes.',
     codeLabel: 'Verification code',

@@ -106,6 +106,7 @@ export const fr = {
     submit: 'Se connecter',
     noAccount: 'Pas encore de compte ?',
     register: 'Demander un accès',
+    directory: 'Consulter l’annuaire des professionnels',
     totpTitle: 'Vérification en deux étapes',
     totpIntro:
       "Saisissez le code à 6 chiffres affiché par votre application d'authentification, ou l'un de vos codes de secours.",

@@ -84,6 +84,11 @@ export function LoginPage() {
           {t('login.register')}
         </Anchor>
       </Text>
+      <Text size="sm" ta="center">
+        <Anchor component={Link} to="/directory">
+          {t('login.directory')}
+        </Anchor>
+      </Text>
     </AuthCard>
   );
 }
