@@ -114,6 +114,20 @@ describe('liaison send', { timeout: SLOW }, () => {
     });
   });
 
+  it('warns before sending a letter whose only content is a PDF: practice software cannot file it', async () => {
+    writeFileSync(file('vide.txt'), '\n');
+    const run = await send([
+      '--to',
+      recipient.pro.address,
+      '--body-file',
+      file('vide.txt'),
+      '--attach',
+      file('compte-rendu.pdf'),
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^warning: PDF_ONLY_LETTER: .*charter article 5\)$/m);
+  });
+
   it('retries a submission whose answer was lost under the same id: one letter, not two', async () => {
     const run = await send(
       ['--to', recipient.pro.address, '--body-file', file('note.txt'), '--subject', 'Deux fois ?', '--json'],

@@ -4,6 +4,7 @@ export * from './ids/index.ts';
 export * from './codes/index.ts';
 export * from './synthetic/index.ts';
 export * from './policy/noReply.ts';
+export * from './policy/letterRules.ts';
 export * from './hprim/index.ts';
 export * from './mail/index.ts';
 export * from './directory/index.ts';

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MailCategory, SubmittedMessage } from '@liaison/core/api/mail';
 import { sealLetter, type Letter } from '@liaison/core/mail/index';
+import { checkLetterRules } from '@liaison/core/policy/letterRules';
 import { intermediatesPem } from '../certificateCheck.ts';
 import { asPending } from '../remote.ts';
 import { CliFailure } from '../failure.ts';
@@ -92,6 +93,12 @@ export async function sendLetter(o: SendOptions): Promise<void> {
       text: content.text,
       attachments,
     };
+    // The charter's format rules, as the compose screen applies them (core/policy/letterRules.ts).
+    for (const f of checkLetterRules({ ...letter, category: content.category })) {
+      const line = `${f.code}: ${f.message} (charter article ${f.charterArticle})`;
+      if (f.severity === 'error') throw new CliFailure(f.code, line.slice(f.code.length + 2));
+      process.stderr.write(`warning: ${line}\n`);
+    }
     process.stderr.write(`sealing message ${letter.messageId} for ${certificates.length} certificate(s)…\n`);
     const request = await sealLetter({
       letter,
