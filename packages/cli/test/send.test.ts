@@ -125,7 +125,7 @@ describe('liaison send', { timeout: SLOW }, () => {
       file('compte-rendu.pdf'),
     ]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/^warning: PDF_ONLY_LETTER: .*charter article 5\)$/m);
+    expect(run.stderr).toMatch(/^warning: PDF_ONLY_LETTER: .*charter article 6\)$/m);
   });
 
   it('retries a submission whose answer was lost under the same id: one letter, not two', async () => {

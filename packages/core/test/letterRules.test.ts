@@ -42,7 +42,7 @@ describe('letter format rules', () => {
     ).toEqual(['PATIENT_BIRTH_DATE_INVALID']);
     const refused = checkLetterRules({ ...base, text: 'Bonjour' }, NOW);
     expect(letterMaySend(refused)).toBe(false);
-    expect(refused[0]).toMatchObject({ severity: 'error', charterArticle: 5 });
+    expect(refused[0]).toMatchObject({ severity: 'error', charterArticle: 6 });
   });
 
   it('lets a declared non-patient message go without a header', () => {

@@ -12,7 +12,7 @@ import { HprimUnreadableError } from '../hprim/unreadable.ts';
 import { isNoReplyAddress, NO_REPLY_CHARTER_ARTICLE } from './noReply.ts';
 
 /** The charter article on letter format (patient identity, fileable content). */
-export const LETTER_FORMAT_CHARTER_ARTICLE = 5;
+export const LETTER_FORMAT_CHARTER_ARTICLE = 6;
 
 export type LetterCategory = 'patient' | 'information';
 
