@@ -3,7 +3,7 @@ import { entryDisplayName } from '@liaison/core/directory/entryRules';
 import type { Database, Reader } from '../db/index.ts';
 import { searchDirectory } from '../directory/search/index.ts';
 import { loadEntries } from '../directory/views.ts';
-import { currentEncryptionCertificates } from '../pki/store.ts';
+import { currentEncryptionCertificates, currentEncryptionSerials } from '../pki/store.ts';
 
 const MAX_RESULTS = 20;
 
@@ -44,11 +44,12 @@ async function directoryRecipients(db: Database, query: string, now: Date): Prom
     .where('address', 'in', addresses)
     .execute();
   const byAddress = new Map(mailboxes.map((m) => [m.address, m]));
+  // One batched certificate lookup for the page, not one per entry: this answers every keystroke.
+  const serials = await currentEncryptionSerials(db.read, mailboxes, now);
   const results: MailRecipient[] = [];
   for (const entry of entries) {
     const mailbox = byAddress.get(entry.fields.mailboxes[0]?.address ?? '');
-    if (mailbox === undefined) continue;
-    if ((await currentEncryptionCertificates(db.read, mailbox, now)).length === 0) continue;
+    if (mailbox === undefined || (serials.get(mailbox.id)?.length ?? 0) === 0) continue;
     results.push({
       address: mailbox.address,
       kind: mailbox.kind,
