@@ -98,6 +98,21 @@ export const ERROR_CATALOGUE = {
   },
   RECIPIENT_DUPLICATE: { status: 400, message: 'The same address appears twice among the recipients.' },
   ATTACHMENTS_REFUSED: { status: 400, message: 'A recipient mailbox does not accept attachments.' },
+  PATIENT_COUNT_INVALID: {
+    status: 400,
+    message: 'An information message is about no patient, and a patient letter about at least one.',
+  },
+  HOLD_NOT_FOUND: { status: 404, message: 'No held message has this id.' },
+  HOLD_ALREADY_DECIDED: { status: 409, message: 'This held message was already released or rejected.' },
+  REJECT_REASON_REQUIRED: {
+    status: 400,
+    message: 'Say why the message is rejected: the sender reads it (and what to do instead).',
+  },
+  CHARTER_INVALID: { status: 400, message: 'The charter text is not valid.' },
+  CHARTER_VERSION_STALE: {
+    status: 409,
+    message: 'This is not the charter version in force: read the current one and accept it.',
+  },
   MESSAGE_TOO_LARGE: { status: 413, message: 'The message is larger than this server accepts.' },
   BLOB_SIZE_MISMATCH: {
     status: 400,

@@ -5,6 +5,8 @@ export * from './codes/index.ts';
 export * from './synthetic/index.ts';
 export * from './policy/noReply.ts';
 export * from './policy/letterRules.ts';
+export * from './policy/bulkRules.ts';
+export * from './policy/charterArticles.ts';
 export * from './hprim/index.ts';
 export * from './mail/index.ts';
 export * from './directory/index.ts';

@@ -28,6 +28,7 @@ const me: Me = {
   mailboxes: [],
   charterVersion: 1,
   charterAcceptedAt: null,
+  charterCurrentVersion: 1,
 };
 
 const gp: MailRecipient = {

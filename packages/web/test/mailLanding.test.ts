@@ -20,6 +20,7 @@ function person(role: Me['roles'][number]['role'], mailboxes: Me['mailboxes']): 
     mailboxes,
     charterVersion: 1,
     charterAcceptedAt: null,
+    charterCurrentVersion: 1,
   };
 }
 

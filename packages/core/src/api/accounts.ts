@@ -92,6 +92,8 @@ export const Me = z.object({
   mailboxes: z.array(Mailbox),
   charterVersion: z.number().nullable(),
   charterAcceptedAt: z.string().nullable(),
+  /** The version in force: when it is not `charterVersion`, the person must accept it before sending. */
+  charterCurrentVersion: z.number(),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -104,5 +106,10 @@ export const CreateUserRequest = z.strictObject({
   organisationId: Id.optional(),
 });
 
-export const Charter = z.object({ version: z.number(), title: z.string(), text: z.string() });
+export const Charter = z.object({
+  version: z.number(),
+  title: z.string(),
+  text: z.string(),
+  publishedAt: z.string().nullable(),
+});
 export type Charter = z.infer<typeof Charter>;

@@ -4,3 +4,6 @@ export * from './accounts.ts';
 export * from './organisations.ts';
 export * from './mail.ts';
 export * from './directory.ts';
+export * from './mailHold.ts';
+export * from './usage.ts';
+export * from './charter.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, MailboxKind } from './common.ts';
+import { MailHold } from './mailHold.ts';
 
 /**
  * The secure-mail contract between clients (web, CLI, connector) and the server. The server sees only
@@ -33,6 +34,11 @@ export const DeclaredSizes = z.strictObject({
   attachmentCount: Count.max(MAX_ATTACHMENTS),
   /** Sum of the attachments' plaintext sizes; cannot exceed the body. */
   attachmentBytes: Count,
+  /**
+   * Patients the letter is about (its HPRIM documents); 0 for an information message. One-patient
+   * letters are exempt from the hourly bulk rule. Absent: 1 for a patient letter, 0 otherwise.
+   */
+  patients: Count.max(10_000).optional(),
 });
 export type DeclaredSizes = z.infer<typeof DeclaredSizes>;
 
@@ -75,6 +81,8 @@ export const SubmittedMessage = z.object({
   from: z.string(),
   submittedAt: z.string(),
   recipients: z.array(RecipientDelivery),
+  /** Set when a usage rule held the message for review: nobody receives it until it is released. */
+  hold: MailHold.nullable(),
 });
 export type SubmittedMessage = z.infer<typeof SubmittedMessage>;
 
@@ -109,6 +117,8 @@ export const MailItem = z.object({
   filedAt: z.string().nullable(),
   /** Sent items: each recipient's delivery state. Inbox items: null. */
   recipients: z.array(RecipientDelivery).nullable(),
+  /** Sent items held by a usage rule: why, and what the technician decided. Otherwise null. */
+  hold: MailHold.nullable(),
 });
 export type MailItem = z.infer<typeof MailItem>;
 

@@ -14,6 +14,7 @@ import { encrypt } from '../crypto/encrypt.ts';
 import { CryptoError } from '../crypto/errors.ts';
 import type { Signer } from '../crypto/sign.ts';
 import { signThenEncryptDer } from '../crypto/smime.ts';
+import { declaredPatients } from '../policy/bulkRules.ts';
 import { buildLetterEntity, type Letter } from './letter.ts';
 import { encodeSummary, summariseLetter, type LetterSummary } from './summary.ts';
 
@@ -25,6 +26,8 @@ export interface SealInput {
   /** Every recipient mailbox's current encryption certificate AND the sender's own (to read the sent copy). */
   recipientCertificatesPem: string[];
   signingTime?: Date;
+  /** Patients the letter is about (its HPRIM documents); by default 1 for a patient letter, else 0. */
+  patients?: number;
 }
 
 /**
@@ -75,6 +78,7 @@ export async function sealLetter(input: SealInput): Promise<SubmitMessageRequest
       summaryBytes: summary.length,
       attachmentCount: letter.attachments.length,
       attachmentBytes: letter.attachments.reduce((n, a) => n + a.content.length, 0),
+      patients: declaredPatients(input.category, input.patients),
     },
     body: base64Encode(body),
     summary: base64Encode(summary),

@@ -98,6 +98,7 @@ export class UserService {
       mailboxes: await listMailboxesOf(db, userId),
       charterVersion: charter?.version ?? null,
       charterAcceptedAt: charter?.accepted_at ?? null,
+      charterCurrentVersion: CURRENT_CHARTER.version,
     };
   }
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
+import { MAX_RECIPIENTS } from '@liaison/core/api/mail';
+import { DEFAULT_HOURLY_RECIPIENTS, DEFAULT_MESSAGE_RECIPIENTS } from '@liaison/core/policy/bulkRules';
 import { ConfigError } from '../errors.ts';
 import { parseLdapConfig, type LdapConfig } from '../ldap/config.ts';
 import type { RawEnv } from './env.ts';
@@ -31,6 +33,8 @@ export interface Config {
   directoryPublic: boolean;
   /** LDAP directory service (LDAPS, optional loopback plain port, base DN). */
   ldap: LdapConfig;
+  /** Bulk-mail rules (charter article 5): above these, a message is held for a technician. */
+  bulk: { messageRecipients: number; hourlyRecipients: number };
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -80,7 +84,30 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
     rppsExtractionPath: env.LIAISON_RPPS_EXTRACTION ? resolve(cwd, env.LIAISON_RPPS_EXTRACTION) : null,
     directoryPublic: parseBoolean('LIAISON_DIRECTORY_PUBLIC', env.LIAISON_DIRECTORY_PUBLIC, true),
     ldap: parseLdapConfig(env, tls !== null, mailDomain),
+    bulk: {
+      messageRecipients: parseCount(
+        'LIAISON_BULK_MESSAGE_RECIPIENTS',
+        env.LIAISON_BULK_MESSAGE_RECIPIENTS,
+        DEFAULT_MESSAGE_RECIPIENTS,
+        MAX_RECIPIENTS,
+      ),
+      hourlyRecipients: parseCount(
+        'LIAISON_BULK_HOURLY_RECIPIENTS',
+        env.LIAISON_BULK_HOURLY_RECIPIENTS,
+        DEFAULT_HOURLY_RECIPIENTS,
+        100_000,
+      ),
+    },
   };
+}
+
+function parseCount(name: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^[0-9]+$/.test(value) || n < 1 || n > max) {
+    throw new ConfigError(`${name} "${value}" must be a whole number between 1 and ${max}.`);
+  }
+  return n;
 }
 
 /**

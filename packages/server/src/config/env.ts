@@ -19,6 +19,8 @@ export const ENV_VARS = [
   'LIAISON_LDAP_PORT',
   'LIAISON_LDAP_PLAIN_PORT',
   'LIAISON_LDAP_BASE_DN',
+  'LIAISON_BULK_MESSAGE_RECIPIENTS',
+  'LIAISON_BULK_HOURLY_RECIPIENTS',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 export type RawEnv = Partial<Record<EnvVar, string>>;

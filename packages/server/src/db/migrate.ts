@@ -8,6 +8,7 @@ import * as m005 from './migrations/005_mail.ts';
 import * as m006 from './migrations/006_rpps_reference.ts';
 import * as m007 from './migrations/007_directory.ts';
 import * as m008 from './migrations/008_directory_search.ts';
+import * as m009 from './migrations/009_usage_rules.ts';
 
 /** Ordered, explicit list: a migration is never discovered by scanning a folder. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006_rpps_reference': m006,
   '007_directory': m007,
   '008_directory_search': m008,
+  '009_usage_rules': m009,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

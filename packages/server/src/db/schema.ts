@@ -14,8 +14,10 @@ import type {
   RppsImportTable,
   RppsReferenceTable,
 } from './schemaDirectory.ts';
+import type { CharterVersionTable, MailHoldTable, SenderLimitTable } from './schemaUsage.ts';
 
 export type * from './schemaDirectory.ts';
+export type * from './schemaUsage.ts';
 
 export interface OrganisationTable {
   id: string;
@@ -211,6 +213,9 @@ export interface DB {
   directory_imports: DirectoryImportTable;
   directory_ldap_credentials: DirectoryLdapCredentialTable;
   address_book_entries: AddressBookEntryTable;
+  mail_holds: MailHoldTable;
+  sender_limits: SenderLimitTable;
+  charter_versions: CharterVersionTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -341,6 +346,8 @@ export interface MailMessageTable {
   attachment_count: number;
   attachment_bytes: number;
   recipient_count: number;
+  /** Patients the letter declares (0 for information). */
+  patients: number;
   fingerprint: string;
   submitted_at: string;
 }

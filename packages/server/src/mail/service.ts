@@ -6,6 +6,7 @@ import {
   type SubmitMessageRequest,
   type SubmittedMessage,
 } from '@liaison/core/api/mail';
+import { declaredPatients } from '@liaison/core/policy/bulkRules';
 import type { z } from 'zod';
 import type { ResolvedSession } from '../auth/sessions.ts';
 import { iso } from '../clock.ts';
@@ -99,6 +100,7 @@ export class MailService {
             attachment_count: input.declared.attachmentCount,
             attachment_bytes: input.declared.attachmentBytes,
             recipient_count: recipients.length,
+            patients: declaredPatients(input.category, input.declared.patients),
             fingerprint,
             submitted_at: at,
           })
@@ -178,6 +180,7 @@ export class MailService {
         filedAt: null,
         readAt: null,
       })),
+      hold: null,
     };
     return { created: true, message };
   }
@@ -268,6 +271,7 @@ export class MailService {
       from: message.from_address,
       submittedAt: message.submitted_at,
       recipients: recipients.map(toDelivery),
+      hold: null,
     };
   }
 

@@ -44,6 +44,7 @@ export function toMailItem(row: ItemRow, recipients: readonly RecipientRow[]): M
     deleted: row.deleted === 1,
     filedAt: row.folder === 'inbox' ? (own?.filed_at ?? null) : null,
     recipients: row.folder === 'sent' ? recipients.map(toDelivery) : null,
+    hold: null,
   };
 }
 
