@@ -18,6 +18,8 @@ import { createLogger } from './logger.ts';
 import { DeviceService } from './devices/service.ts';
 import { KeyBackupService } from './keys/backupService.ts';
 import { MailService } from './mail/service.ts';
+import { QuarantineService } from './quarantine/service.ts';
+import { CharterService } from './charter/service.ts';
 import { RppsReferenceService } from './directory/rppsReference.ts';
 import { DirectoryService } from './directory/service.ts';
 import { LdapService } from './ldap/service.ts';
@@ -52,6 +54,8 @@ export interface AppContext extends Deps {
   /** LDAP adapter's service (tree, credentials, operations); the listener is started by main.ts. */
   ldap: LdapService;
   directoryImports: DirectoryImportService;
+  charter: CharterService;
+  quarantine: QuarantineService;
   close(): Promise<void>;
 }
 
@@ -125,6 +129,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     addressBook: new AddressBookService(deps),
     ldap: new LdapService(deps, limiter, directory),
     directoryImports: new DirectoryImportService(deps),
+    charter: new CharterService(deps),
+    quarantine: new QuarantineService(deps),
     async close() {
       await scheduler.stop();
       await bus.close();

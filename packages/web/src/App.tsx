@@ -4,6 +4,7 @@ import { AppLayout } from './components/AppLayout.tsx';
 import { Loading } from './components/Loading.tsx';
 import { AccountPage } from './pages/account/AccountPage.tsx';
 import { HomeRedirect } from './pages/home/HomeRedirect.tsx';
+import { QuarantinePage } from './pages/quarantine/QuarantinePage.tsx';
 import { NotFoundPage } from './pages/home/NotFoundPage.tsx';
 import { LoginPage } from './pages/login/LoginPage.tsx';
 import { TotpEnrolPage } from './pages/totp/TotpEnrolPage.tsx';
@@ -83,6 +84,7 @@ export function App() {
           <Route path="directory/review" element={<DirectoryReviewPage />} />
           <Route path="directory/organisations/:organisationId" element={<OrganisationDirectoryPage />} />
           <Route path="address-book" element={<AddressBookPage />} />
+          <Route path="quarantine" element={<QuarantinePage />} />
           <Route path="verification" element={<VerificationPage />} />
           <Route path="establishments" element={<EstablishmentsPage />} />
           <Route path="establishments/:id" element={<EstablishmentPage />} />

@@ -20,6 +20,8 @@ import { directoryRoutes } from '../directory/routes.ts';
 import { ldapCredentialRoutes } from '../ldap/credentialRoutes.ts';
 import { directoryImportRoutes } from '../directory/importRoutes.ts';
 import { mailRoutes } from '../mail/routes.ts';
+import { quarantineRoutes } from '../quarantine/routes.ts';
+import { charterRoutes } from '../charter/routes.ts';
 import { mailboxKeyRoutes } from '../mailboxes/keyRoutes.ts';
 import { mailboxRoutes } from '../mailboxes/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
@@ -93,6 +95,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   addressBookRoutes(routes, ctx);
   ldapCredentialRoutes(routes, ctx);
   directoryImportRoutes(routes, ctx);
+  charterRoutes(routes, ctx);
+  quarantineRoutes(routes, ctx);
   await websocketRoutes(app, ctx);
   await serveWebApp(app, options.webDist === false ? '/nonexistent' : options.webDist);
   return app;

@@ -10,6 +10,7 @@ import { declaredPatients } from '@liaison/core/policy/bulkRules';
 import type { z } from 'zod';
 import type { ResolvedSession } from '../auth/sessions.ts';
 import { iso } from '../clock.ts';
+import { requireCurrentCharter } from '../charter/current.ts';
 import { CommitBatcher } from '../db/batcher.ts';
 import type { Tx } from '../db/index.ts';
 import type { Deps } from '../deps.ts';
@@ -67,6 +68,7 @@ export class MailService {
     if (replayed) return { created: false, message: replayed };
 
     refuseNoReplySender(input.from);
+    await requireCurrentCharter(this.deps.db.read, userId);
     const sender = await resolveSenderMailbox(this.deps.db.read, input.from, userId, now);
     await this.requireSigningCertificate(userId, now);
     const recipients = await resolveRecipients(this.deps.db.read, input.to, input.cc, now);

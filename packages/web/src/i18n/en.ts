@@ -3,6 +3,8 @@ import { keysEn } from './en/keys.ts';
 import { errorsEn } from './en/errors.ts';
 import { mailEn } from './en/mail.ts';
 import { directoryEn } from './en/directory.ts';
+import { usageEn } from './en/usage.ts';
+import { quarantineEn } from './en/quarantine.ts';
 
 export const en: Messages = {
   app: {
@@ -218,6 +220,8 @@ export const en: Messages = {
   keys: keysEn,
   mail: mailEn,
   directory: directoryEn,
+  usage: usageEn,
+  quarantine: quarantineEn,
   verification: {
     rppsChecks: {
       RPPS_NOT_IN_REFERENCE: 'Not in the national RPPS',

@@ -2,6 +2,8 @@ import { keysFr } from './fr/keys.ts';
 import { errorsFr } from './fr/errors.ts';
 import { mailFr } from './fr/mail.ts';
 import { directoryFr } from './fr/directory.ts';
+import { usageFr } from './fr/usage.ts';
+import { quarantineFr } from './fr/quarantine.ts';
 
 /**
  * French, the reference language: its shape is the type every other language must match, so a key
@@ -226,6 +228,8 @@ export const fr = {
   keys: keysFr,
   mail: mailFr,
   directory: directoryFr,
+  usage: usageFr,
+  quarantine: quarantineFr,
   verification: {
     rppsChecks: {
       RPPS_NOT_IN_REFERENCE: 'Absent du RPPS national',
