@@ -132,6 +132,8 @@ describe('sealing and opening letters', () => {
       summaryBytes: base64Decode(sealed.summary).length,
       attachmentCount: 2,
       attachmentBytes: 20_000 + 3,
+      // A patient letter is about one patient unless the sender says otherwise.
+      patients: 1,
     });
     expect(sealed.declared.attachmentBytes).toBeLessThan(sealed.declared.bodyBytes);
   });
