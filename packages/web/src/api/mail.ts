@@ -7,6 +7,7 @@ import {
   type MailFolder,
   type SubmitMessageRequest,
 } from '@liaison/core/api/mail';
+import { MailPrecheck, type MailPrecheckRequest } from '@liaison/core/api/usage';
 import { api, apiNoContent, ApiError, CLIENT_ERROR_CODES } from './client.ts';
 import { arrayOf, integer, object, schema, string } from './shapes.ts';
 
@@ -46,6 +47,11 @@ export const mailKeys = {
     ['mail-plain', userId, 'summary', item.mailbox, item.folder, item.id] as const,
   letter: (userId: string, address: string, folder: MailFolder | null, id: string) =>
     ['mail-plain', userId, 'letter', address, folder, id] as const,
+  /**
+   * "Would this message be held?" for one set of compose inputs (`inputs`: the request as JSON). Under
+   * the From mailbox so a change there (a letter just sent counts in the hourly total) asks again.
+   */
+  precheck: (from: string, inputs: string) => ['mail', from, 'precheck', inputs] as const,
   /** A reply or forward's starting values, made from the opened original. */
   composeStart: (userId: string, address: string, kind: string, folder: MailFolder, id: string) =>
     ['mail-plain', userId, 'compose-start', address, kind, folder, id] as const,
@@ -88,9 +94,21 @@ export function deleteMailItem(address: string, id: string, folder: MailFolder) 
   });
 }
 
-/** 201 the first time, 200 for a retry of the same id and bytes: both answer the same shape. */
+/**
+ * 201 the first time, 200 for a retry of the same id and bytes, 202 when a usage rule held it for a
+ * technician's review (`hold` set): all answer the same shape.
+ */
 export function submitMessage(request: SubmitMessageRequest) {
   return api('/api/mail/messages', SubmittedMessage, { method: 'POST', body: request });
+}
+
+/** The bulk-mail rules a message would trip if sent now (nothing is stored). */
+export function precheckMail(request: MailPrecheckRequest, signal?: AbortSignal) {
+  return api('/api/mail/precheck', MailPrecheck, {
+    method: 'POST',
+    body: request,
+    ...(signal ? { signal } : {}),
+  });
 }
 
 export function fetchMessageStatus(id: string) {

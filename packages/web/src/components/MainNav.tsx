@@ -35,7 +35,7 @@ function entriesFor(me: Me, t: TFunction): Entry[] {
   if (hasRole(me, 'technician')) entries.push({ to: '/verification', label: t('app.nav.verification') });
   if (hasRole(me, 'technician', 'platform_admin')) {
     entries.push({ to: REVIEW_PATH, label: t('directory.nav.review') });
-    entries.push({ to: '/quarantine', label: t('quarantine.pending') });
+    entries.push({ to: '/quarantine', label: t('quarantine.nav') });
   }
   if (hasRole(me, 'technician', 'platform_admin')) {
     entries.push({ to: '/establishments', label: t('app.nav.establishments') });

@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { hasRole, useSession } from '../lib/session.ts';
+import { CharterAcceptance } from './charter/CharterAcceptance.tsx';
+import { needsCharterAcceptance } from './charter/charterScreen.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Loading } from './Loading.tsx';
 
@@ -14,8 +16,8 @@ interface Props {
 }
 
 /**
- * Pages behind a full session. This only spares people a page they cannot use: the server refuses the
- * data anyway, so the check here is convenience, not security.
+ * Pages behind a full session, once the charter in force is accepted. This only spares people a page
+ * they cannot use: the server refuses the data anyway, so the check here is convenience, not security.
  */
 export function RequireSession({ roles, children }: Props) {
   const { t } = useTranslation();
@@ -25,6 +27,8 @@ export function RequireSession({ roles, children }: Props) {
   if (session.isError) return <ErrorAlert error={session.error} />;
   const me = session.data;
   if (!me) return <Navigate to="/login" replace />;
+  // The charter in force comes before any page (docs/usage-rules.md): accepting it shows the page asked for.
+  if (needsCharterAcceptance(me)) return <CharterAcceptance me={me} />;
   if (roles && !hasRole(me, ...roles)) {
     return (
       <Stack>

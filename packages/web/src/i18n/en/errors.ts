@@ -124,4 +124,13 @@ export const errorsEn: Messages['errors'] = {
   ALREADY_IN_ADDRESS_BOOK: 'This correspondent is already in the address book.',
   DIRECTORY_IMPORT_INVALID:
     'The file has rows that cannot be imported: nothing was imported (see each line).',
+  PATIENT_COUNT_INVALID:
+    'An information message is about no patient, and a patient letter about at least one: check the declared category.',
+  HOLD_NOT_FOUND: 'This held message cannot be found (it may already have been dealt with).',
+  HOLD_ALREADY_DECIDED:
+    'Another technician already released or rejected this message: the list has been updated.',
+  REJECT_REASON_REQUIRED: 'Give the reason for the rejection: the sender reads it, with what to do instead.',
+  CHARTER_INVALID: 'The charter text is not valid (articles numbered 1, 2, 3… expected).',
+  CHARTER_VERSION_STALE:
+    'A new version of the charter has just been published: it is shown instead of the previous one. Read it, then accept it.',
 };

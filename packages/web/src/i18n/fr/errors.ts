@@ -131,4 +131,14 @@ export const errorsFr = {
   ALREADY_IN_ADDRESS_BOOK: 'Ce correspondant est déjà dans le carnet d’adresses.',
   DIRECTORY_IMPORT_INVALID:
     'Le fichier contient des lignes impossibles à importer : rien n’a été importé (voir le détail ligne par ligne).',
+  PATIENT_COUNT_INVALID:
+    'Un message d’information ne concerne aucun patient, et un courrier patient au moins un : vérifiez la catégorie déclarée.',
+  HOLD_NOT_FOUND: 'Ce message retenu est introuvable (il a peut-être déjà été traité).',
+  HOLD_ALREADY_DECIDED:
+    'Ce message a déjà été distribué ou refusé par un autre technicien : la liste a été mise à jour.',
+  REJECT_REASON_REQUIRED:
+    'Indiquez le motif du refus : l’expéditeur le lira, avec ce qu’il peut faire à la place.',
+  CHARTER_INVALID: 'Le texte de la charte n’est pas valide (articles numérotés 1, 2, 3… attendus).',
+  CHARTER_VERSION_STALE:
+    'Une nouvelle version de la charte vient d’être publiée : elle s’affiche à la place de la précédente. Lisez-la puis acceptez-la.',
 };

@@ -1,7 +1,9 @@
 import type { DeliveryState, RecipientDelivery } from '@liaison/core/api/mail';
+import type { HoldState } from '@liaison/core/api/mailHold';
 import { Badge, Group, List, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatMoment, formatShortMoment } from './mailFormat.ts';
+import { HOLD_COLOURS, heldDelivery } from './usage/usageTexts.ts';
 import { useDirectoryName } from './useDirectoryName.ts';
 
 const STATE_COLOURS: Record<DeliveryState, string> = {
@@ -25,8 +27,27 @@ export function stateTime(delivery: RecipientDelivery): string | null {
   }
 }
 
-export function DeliveryBadge({ state }: { state: DeliveryState }) {
+/**
+ * A recipient's state; while the message is held (or once rejected) nobody received it, and the
+ * badge says so rather than a plain "sent".
+ */
+export function DeliveryBadge({ state, hold = null }: { state: DeliveryState; hold?: HoldState | null }) {
   const { t } = useTranslation();
+  const held = heldDelivery(state, hold);
+  if (held) {
+    return (
+      <Badge
+        color={HOLD_COLOURS[held]}
+        variant="light"
+        size="sm"
+        tt="none"
+        data-state={state}
+        data-hold={held}
+      >
+        {t(`usage.hold.delivery.${held}`)}
+      </Badge>
+    );
+  }
   return (
     <Badge color={STATE_COLOURS[state]} variant="light" size="sm" tt="none" data-state={state}>
       {t(`mail.delivery.${state}`)}
@@ -44,7 +65,13 @@ function RecipientName({ address }: { address: string }) {
 }
 
 /** A sent row's recipients, each with its state and when it got there. */
-export function DeliveryList({ recipients }: { recipients: RecipientDelivery[] }) {
+export function DeliveryList({
+  recipients,
+  hold = null,
+}: {
+  recipients: RecipientDelivery[];
+  hold?: HoldState | null;
+}) {
   const { i18n } = useTranslation();
   return (
     <List listStyleType="none" spacing={4} size="sm">
@@ -58,7 +85,7 @@ export function DeliveryList({ recipients }: { recipients: RecipientDelivery[] }
           >
             <Group gap={6} wrap="nowrap">
               <RecipientName address={delivery.address} />
-              <DeliveryBadge state={delivery.state} />
+              <DeliveryBadge state={delivery.state} hold={hold} />
               {at ? (
                 <Text size="xs" c="dimmed" span title={formatMoment(at, i18n.language)}>
                   {formatShortMoment(at, i18n.language)}
@@ -73,7 +100,13 @@ export function DeliveryList({ recipients }: { recipients: RecipientDelivery[] }
 }
 
 /** The message page's delivery table: every recipient, every step with its time. */
-export function DeliveryTable({ recipients }: { recipients: RecipientDelivery[] }) {
+export function DeliveryTable({
+  recipients,
+  hold = null,
+}: {
+  recipients: RecipientDelivery[];
+  hold?: HoldState | null;
+}) {
   const { t, i18n } = useTranslation();
   const when = (iso: string | null) => (iso ? formatMoment(iso, i18n.language) : '—');
   return (
@@ -105,7 +138,7 @@ export function DeliveryTable({ recipients }: { recipients: RecipientDelivery[] 
                 </Group>
               </Table.Th>
               <Table.Td>
-                <DeliveryBadge state={delivery.state} />
+                <DeliveryBadge state={delivery.state} hold={hold} />
               </Table.Td>
               <Table.Td>{when(delivery.deliveredAt)}</Table.Td>
               <Table.Td>{when(delivery.filedAt)}</Table.Td>

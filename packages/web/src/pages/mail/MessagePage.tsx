@@ -1,18 +1,17 @@
 import type { Mailbox, Me } from '@liaison/core/api/index';
 import { MailFolder, type MailItem } from '@liaison/core/api/mail';
 import { Anchor, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { fetchMessageStatus, mailKeys, updateMailItem } from '../../api/mail.ts';
+import { mailKeys, updateMailItem } from '../../api/mail.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { Section } from '../../components/Section.tsx';
 import { isMailError } from '../../mailCrypto/errors.ts';
 import type { OpenedMail } from '../../mailCrypto/open.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { DeliveryTable } from './DeliveryState.tsx';
 import { KeysNotice } from './KeysNotice.tsx';
 import { readLetterDocuments } from './letterText.ts';
 import { mailboxByAddress } from './mailboxes.ts';
@@ -22,6 +21,8 @@ import { LabResults } from './message/LabResults.tsx';
 import { LetterText } from './message/LetterText.tsx';
 import { MessageActions } from './message/MessageActions.tsx';
 import { PatientBanner } from './message/PatientBanner.tsx';
+import { ReceivedFindings } from './message/ReceivedFindings.tsx';
+import { Delivery, HoldHeadline } from './message/SentStatus.tsx';
 import { SignatureStatus } from './message/SignatureStatus.tsx';
 import { mailboxPath } from './paths.ts';
 import { useDirectoryName } from './useDirectoryName.ts';
@@ -134,6 +135,7 @@ function OpenedMessage({
         </Title>
         <Envelope item={item} />
       </Stack>
+      {item.folder === 'sent' ? <HoldHeadline mailbox={mailbox} item={item} /> : null}
       <MessageActions
         mailbox={mailbox}
         item={item}
@@ -141,6 +143,9 @@ function OpenedMessage({
         canAnswer={opened.kind === 'opened'}
       />
       <SignatureStatus opened={opened} />
+      {opened.kind === 'opened' && item.folder === 'inbox' ? (
+        <ReceivedFindings item={item} letter={opened.letter} />
+      ) : null}
       {item.folder === 'sent' ? <Delivery mailbox={mailbox} item={item} /> : null}
       {documents.map((doc, index) => (
         <Stack key={index} gap="md">
@@ -207,21 +212,5 @@ function Envelope({ item }: { item: MailItem }) {
         </Text>
       </Group>
     </Stack>
-  );
-}
-
-/** Per-recipient delivery of a sent letter, kept live (the sender's mailbox changes with each step). */
-function Delivery({ mailbox, item }: { mailbox: Mailbox; item: MailItem }) {
-  const { t } = useTranslation();
-  const status = useQuery({
-    queryKey: mailKeys.status(mailbox.address, item.id),
-    queryFn: () => fetchMessageStatus(item.id),
-  });
-  const recipients = status.data?.recipients ?? item.recipients ?? [];
-  return (
-    <Section title={t('mail.deliveryTable.title')}>
-      <DeliveryTable recipients={recipients} />
-      <ErrorAlert error={status.error} />
-    </Section>
   );
 }

@@ -1,31 +1,24 @@
 import type { Mailbox, Me } from '@liaison/core/api/index';
-import type { MailCategory } from '@liaison/core/api/mail';
-import {
-  Accordion,
-  Button,
-  Code,
-  Group,
-  Loader,
-  Paper,
-  Radio,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import type { SubmittedMessage } from '@liaison/core/api/mail';
+import { BULK_MAIL_CHARTER_ARTICLE } from '@liaison/core/policy/bulkRules';
+import { Accordion, Code, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { mailKeys } from '../../../api/mail.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { isMailError } from '../../../mailCrypto/errors.ts';
 import { KeysNotice } from '../KeysNotice.tsx';
 import { pastedResultCount } from '../letterText.ts';
-import { mailboxPath } from '../paths.ts';
+import { mailboxPath, messagePath } from '../paths.ts';
+import { useCharterArticle } from '../usage/useCharterArticle.ts';
+import { heldNotice, tripsArticle } from '../usage/usageTexts.ts';
 import { useActiveSigningSerial, usePersonalKeys } from '../useMailCrypto.ts';
+import { Addressing } from './Addressing.tsx';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
+import { BulkWarning } from './BulkWarning.tsx';
 import type { ComposeStart } from './composeSource.ts';
 import {
   attachmentOf,
@@ -39,11 +32,11 @@ import {
   type ComposeValues,
   type PatientField,
 } from './composeValues.ts';
+import { LetterFindings } from './LetterFindings.tsx';
 import { PatientFields } from './PatientFields.tsx';
-import { RecipientPicker } from './RecipientPicker.tsx';
+import { SendBar } from './SendBar.tsx';
+import { useComposeChecks } from './useComposeChecks.ts';
 import { useSendLetter } from './useSendLetter.ts';
-
-const CATEGORIES: MailCategory[] = ['patient', 'information'];
 
 /**
  * Writing a letter. Everything is sealed in this browser (signed with the person's key, encrypted to
@@ -62,6 +55,12 @@ export function ComposeForm({ me, mailbox, start }: { me: Me; mailbox: Mailbox; 
   const keys = usePersonalKeys(me);
   const signing = useActiveSigningSerial(me);
   const sender = useSendLetter();
+  const checks = useComposeChecks({ values, files, me, from: mailbox.address, triedToSend: showAll });
+  const [confirmMissing, setConfirmMissing] = useState(false);
+  const sendAnywayRef = useRef<HTMLInputElement>(null);
+  const findingsId = useId();
+  const bulkId = useId();
+  const bulkArticle = useCharterArticle(tripsArticle(checks.precheck.trips) ?? BULK_MAIL_CHARTER_ARTICLE);
 
   const errors = composeErrors(values, files.length);
   const refusing = refusingAttachments(values);
@@ -74,16 +73,41 @@ export function ComposeForm({ me, mailbox, start }: { me: Me; mailbox: Mailbox; 
     showAll && error ? t(`mail.compose.validation.${error}`) : undefined;
   const results = values.category === 'patient' ? pastedResultCount(values.text) : 0;
 
+  const sent = (result: SubmittedMessage) => {
+    // The Sent view refetches on arrival, so the new letter is there when it opens.
+    void queryClient.invalidateQueries({ queryKey: mailKeys.box(mailbox.address) });
+    if (result.hold) {
+      // Held for review: said as such, never "sent", and the held item is where the person lands.
+      queryClient.setQueryData(mailKeys.status(mailbox.address, result.id), result);
+      notifications.show({
+        color: 'orange',
+        message: heldNotice(t, result.hold.trips, bulkArticle),
+        autoClose: 10_000,
+      });
+      void navigate(messagePath(mailbox.address, 'sent', result.id));
+      return;
+    }
+    notifications.show({ color: 'green', message: t('mail.compose.sent') });
+    void navigate(mailboxPath(mailbox.address, 'sent'));
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setShowAll(true);
-    if (hasErrors(errors) || !keys.data) {
-      // After React has drawn the messages: the first field in error takes the focus.
+    if (hasErrors(errors) || checks.blocked || !keys.data) {
+      // After React has drawn the messages: the first field in error takes the focus, else the
+      // letter-format findings that stop the sending.
       requestAnimationFrame(() =>
-        formRef.current
-          ?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"] input')
-          ?.focus(),
+        (
+          formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"] input') ??
+          document.getElementById(findingsId)
+        )?.focus(),
       );
+      return;
+    }
+    if (checks.needsConfirmation) {
+      setConfirmMissing(true);
+      sendAnywayRef.current?.focus();
       return;
     }
     const snapshot = values;
@@ -102,76 +126,28 @@ export function ComposeForm({ me, mailbox, start }: { me: Me; mailbox: Mailbox; 
         keys: keys.data,
         signingSerial: signing.data ?? null,
       },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('mail.compose.sent') });
-          // The Sent view refetches on arrival, so the new letter is there when it opens.
-          void queryClient.invalidateQueries({ queryKey: mailKeys.box(mailbox.address) });
-          void navigate(mailboxPath(mailbox.address, 'sent'));
-        },
-      },
+      { onSuccess: sent },
     );
   };
 
   const working = sender.isPending;
+  // The Send button is described by what stops it or what it will lead to.
+  const describing = [
+    checks.blocked && checks.notices.length > 0 ? findingsId : '',
+    checks.precheck.trips.length > 0 ? bulkId : '',
+  ];
+  const describedBy = describing.filter((id) => id !== '').join(' ') || undefined;
   return (
     <form ref={formRef} noValidate onSubmit={submit} aria-busy={working} data-testid="compose-form">
       <Stack gap="md">
         {keys.isError ? <KeysNotice error={keys.error} title={t('mail.compose.noKeysTitle')} /> : null}
 
-        <Paper withBorder p="lg" radius="md">
-          <Stack gap="sm">
-            <Group gap="xs">
-              <Text size="sm" c="dimmed" w={70}>
-                {t('mail.message.from')}
-              </Text>
-              <Text size="sm" ff="monospace" data-testid="compose-from">
-                {mailbox.address}
-              </Text>
-            </Group>
-            <RecipientPicker
-              label={t('mail.compose.to')}
-              value={values.to}
-              onChange={(to) => set('to', to)}
-              exclude={values.cc.map((r) => r.address)}
-              error={shown(errors.to)}
-              testId="compose-to"
-            />
-            <RecipientPicker
-              label={t('mail.compose.cc')}
-              value={values.cc}
-              onChange={(cc) => set('cc', cc)}
-              exclude={values.to.map((r) => r.address)}
-              testId="compose-cc"
-            />
-            <TextInput
-              label={t('mail.compose.subject')}
-              value={values.subject}
-              onChange={(event) => set('subject', event.currentTarget.value)}
-              error={shown(errors.subject)}
-              required
-              maxLength={250}
-              data-testid="compose-subject"
-            />
-            <Radio.Group
-              label={t('mail.compose.category')}
-              value={values.category}
-              onChange={(value) => set('category', value === 'information' ? 'information' : 'patient')}
-            >
-              <Group gap="lg" mt={6} wrap="wrap">
-                {CATEGORIES.map((category) => (
-                  <Radio
-                    key={category}
-                    value={category}
-                    label={t(`mail.compose.categories.${category}`)}
-                    description={t(`mail.compose.categoryHelp.${category}`)}
-                    data-testid={`category-${category}`}
-                  />
-                ))}
-              </Group>
-            </Radio.Group>
-          </Stack>
-        </Paper>
+        <Addressing
+          from={mailbox.address}
+          values={values}
+          set={set}
+          errors={{ to: shown(errors.to), subject: shown(errors.subject) }}
+        />
 
         {values.category === 'patient' ? (
           <PatientFields
@@ -193,7 +169,7 @@ export function ComposeForm({ me, mailbox, start }: { me: Me; mailbox: Mailbox; 
               autosize
               minRows={10}
               maxRows={30}
-              required
+              required={files.length === 0}
               data-testid="compose-body"
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             />
@@ -231,6 +207,20 @@ export function ComposeForm({ me, mailbox, start }: { me: Me; mailbox: Mailbox; 
           </Accordion>
         ) : null}
 
+        <LetterFindings notices={checks.notices} blockingId={findingsId} />
+        <BulkWarning
+          trips={checks.precheck.trips}
+          failed={checks.precheck.failed}
+          confirmed={checks.sendAnyway}
+          onConfirm={(confirmed) => {
+            checks.setSendAnyway(confirmed);
+            if (confirmed) setConfirmMissing(false);
+          }}
+          error={confirmMissing && checks.needsConfirmation ? t('usage.bulk.confirmRequired') : undefined}
+          id={bulkId}
+          checkboxRef={sendAnywayRef}
+        />
+
         {sender.error ? (
           isMailError(sender.error) ? (
             <KeysNotice error={sender.error} title={t('mail.compose.failedTitle')} />
@@ -244,24 +234,14 @@ export function ComposeForm({ me, mailbox, start }: { me: Me; mailbox: Mailbox; 
           </Text>
         ) : null}
 
-        <Group gap="sm" align="center">
-          <Button type="submit" size="md" loading={working} disabled={!keys.data} data-testid="compose-send">
-            {t('mail.compose.send')}
-          </Button>
-          <Button component={Link} to={mailboxPath(mailbox.address)} variant="default" size="md">
-            {t('common.cancel')}
-          </Button>
-          <Group gap="xs" role="status" aria-live="polite" data-testid="compose-progress">
-            {sender.stage !== 'idle' ? (
-              <>
-                <Loader size="xs" />
-                <Text size="sm" fw={500}>
-                  {t(`mail.compose.stage.${sender.stage}`)}
-                </Text>
-              </>
-            ) : null}
-          </Group>
-        </Group>
+        <SendBar
+          stage={sender.stage}
+          working={working}
+          disabled={!keys.data}
+          blocked={checks.blocked}
+          describedBy={describedBy}
+          cancelTo={mailboxPath(mailbox.address)}
+        />
       </Stack>
     </form>
   );

@@ -143,7 +143,8 @@ export function composeErrors(values: ComposeValues, attachmentCount: number): C
   if (values.to.length === 0) errors.to = 'toRequired';
   else if (new Set(addresses).size !== addresses.length) errors.to = 'duplicateRecipient';
   if (values.subject.trim() === '') errors.subject = 'subjectRequired';
-  if (values.text.trim() === '') errors.text = 'bodyRequired';
+  // A letter may be only attachments: the letter-format rules then warn that it must be filed by hand.
+  if (values.text.trim() === '' && attachmentCount === 0) errors.text = 'bodyRequired';
   if (attachmentCount > 0 && refusingAttachments(values).length > 0)
     errors.attachments = 'attachmentsRefused';
   if (values.category === 'patient') errors.patient = patientErrors(values.patient);
@@ -209,11 +210,16 @@ export function draftFingerprint(values: ComposeValues, files: readonly File[], 
 
 const MIME_TYPE = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+\/[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
 
-/** A file as a letter attachment; a type the MIME builder would refuse is sent as octet-stream. */
+/** A file's type as the letter carries it: one the MIME builder would refuse is sent as octet-stream (""). */
+export function attachmentContentType(type: string): string {
+  return MIME_TYPE.test(type) ? type : '';
+}
+
+/** A file as a letter attachment. */
 export async function attachmentOf(file: File): Promise<LetterAttachment> {
   return {
     filename: file.name,
-    contentType: MIME_TYPE.test(file.type) ? file.type : '',
+    contentType: attachmentContentType(file.type),
     content: new Uint8Array(await file.arrayBuffer()),
   };
 }

@@ -11,6 +11,7 @@ import { PaperclipIcon } from '../icons.tsx';
 import { formatDay, formatListDate, formatMoment, patientName, previewLine } from '../mailFormat.ts';
 import { messagePath } from '../paths.ts';
 import { useDirectoryName } from '../useDirectoryName.ts';
+import { HoldBadge } from '../usage/HoldBadge.tsx';
 import { useSummary } from '../useMailCrypto.ts';
 import classes from './MailList.module.css';
 
@@ -47,7 +48,10 @@ export function MailRow({ me, item }: { me: Me; item: MailItem }) {
             <Correspondent address={item.from} strong={unread} />
           </Group>
         ) : (
-          <DeliveryList recipients={item.recipients ?? []} />
+          <Stack gap={4} align="flex-start">
+            <HoldBadge hold={item.hold} />
+            <DeliveryList recipients={item.recipients ?? []} hold={item.hold?.state ?? null} />
+          </Stack>
         )}
       </Table.Td>
       <Table.Td className={classes.patient}>
