@@ -14,6 +14,8 @@ export interface Colleague {
   firstName: string;
   lastName: string;
   address: string;
+  /** What this colleague's inbox holds now (synced from the start: every item ever filed). */
+  inboxIds: () => Promise<string[]>;
 }
 
 class Http {
@@ -74,7 +76,12 @@ async function colleague(
 ): Promise<Colleague> {
   const base = stack.server.baseUrl;
   const rpps = randomRpps();
-  const email = `${name.firstName}.${name.lastName}.${rpps}@cabinet.liaison.test`.toLowerCase();
+  const ascii = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[^A-Za-z]/g, '')
+      .toLowerCase();
+  const email = `${ascii(name.firstName)}.${ascii(name.lastName)}.${rpps}@cabinet.liaison.test`;
   const password = 'une phrase de passe de confrere';
   const registration = Registration.parse(
     await new Http(base).call('POST', '/api/registrations', {
@@ -111,7 +118,17 @@ async function colleague(
     },
   });
   await http.call('POST', '/api/pki/csr', { usage: 'encryption', csrPem });
-  return { ...name, address: subject.emails[0]! };
+  const address = subject.emails[0]!;
+  const inboxIds = async () =>
+    (
+      await http.call<{ items: Array<{ id: string; folder: string }> }>(
+        'GET',
+        `/api/mail/boxes/${encodeURIComponent(address)}/messages?since=0&limit=500`,
+      )
+    ).items
+      .filter((item) => item.folder === 'inbox')
+      .map((item) => item.id);
+  return { ...name, address, inboxIds };
 }
 
 /** `names.length` colleagues, a few at a time (RSA key generation is the slow part). */

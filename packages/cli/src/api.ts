@@ -3,6 +3,11 @@
  * server's `{error: {code, message, details}}` turned into an ApiError carrying the same code.
  */
 
+/** What to do when sending waits for the charter in force (CHARTER_NOT_ACCEPTED). */
+export const CHARTER_HINT = 'Read and accept the usage charter in force: liaison charter accept';
+
+const SIGN_IN_CODES = ['NOT_AUTHENTICATED', 'SESSION_EXPIRED', 'SECOND_FACTOR_REQUIRED'];
+
 export class ApiError extends Error {
   constructor(
     readonly code: string,
@@ -15,8 +20,12 @@ export class ApiError extends Error {
 
   /** What to do next, printed under the error line. */
   get hint(): string | undefined {
-    const signIn = ['NOT_AUTHENTICATED', 'SESSION_EXPIRED', 'SECOND_FACTOR_REQUIRED'];
-    return signIn.includes(this.code) ? 'Sign in again: liaison login' : undefined;
+    if (SIGN_IN_CODES.includes(this.code)) return 'Sign in again: liaison login';
+    if (this.code === 'CHARTER_NOT_ACCEPTED') return CHARTER_HINT;
+    if (this.code === 'CHARTER_VERSION_STALE') {
+      return 'A newer version was published meanwhile: read it and accept it with liaison charter accept';
+    }
+    return undefined;
   }
 }
 

@@ -59,4 +59,7 @@ export interface MeView {
   firstName: string;
   lastName: string;
   mailboxes: Array<{ id: string; address: string; kind: string; access?: string }>;
+  /** The charter version the person accepted, and the one in force (absent from older servers). */
+  charterVersion?: number | null;
+  charterCurrentVersion?: number;
 }

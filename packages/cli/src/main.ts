@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   fetch: async () => (await import('./commands/fetch.ts')).registerFetchCommand,
   hprim: async () => (await import('./commands/hprim.ts')).registerHprimCommands,
   directory: async () => (await import('./commands/directory.ts')).registerDirectoryCommands,
+  charter: async () => (await import('./commands/charter.ts')).registerCharterCommands,
 };
 
 const program = new Command();

@@ -108,7 +108,10 @@ describe('liaison login', () => {
     const nextStep = Math.floor(Date.now() / 1000 / 30) * 30 + 30;
     const code = await generate({ secret, epoch: nextStep });
     const run = await runLogin(['--email', email, '--totp', code], `${password}\n`);
-    expect(run.stderr).toBe('Password: \n');
+    // An account made at the console accepted no charter yet: the sign-in says what to run.
+    expect(run.stderr).toBe(
+      'Password: \nVersion 1 of the usage charter is in force: read and accept it before sending: liaison charter accept\n',
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`signed in to ${url} as ${email}`);
     const path = join(env.XDG_CONFIG_HOME!, 'liaison', 'session.json');

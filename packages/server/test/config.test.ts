@@ -23,6 +23,15 @@ describe('configuration', () => {
     });
   });
 
+  it('takes the bulk-mail limits from LIAISON_BULK_*, 20 and 40 recipients by default', () => {
+    expect(buildConfig({}, cwd).bulk).toEqual({ messageRecipients: 20, hourlyRecipients: 40 });
+    const env = { LIAISON_BULK_MESSAGE_RECIPIENTS: '200', LIAISON_BULK_HOURLY_RECIPIENTS: '1' };
+    expect(buildConfig(env, cwd).bulk).toEqual({ messageRecipients: 200, hourlyRecipients: 1 });
+    expect(buildConfig(readEnv({ LIAISON_BULK_HOURLY_RECIPIENTS: ' 120 ' }), cwd).bulk.hourlyRecipients).toBe(
+      120,
+    );
+  });
+
   it('accepts PostgreSQL and SQLite database URLs', () => {
     expect(buildConfig({ LIAISON_DATABASE_URL: 'postgres://u:p@db:5432/liaison' }, cwd).database).toEqual({
       kind: 'postgres',
@@ -52,6 +61,22 @@ describe('configuration', () => {
     ],
     [{ LIAISON_SMTP_RELAY_URL: 'relay.example.fr' }, /LIAISON_SMTP_RELAY_URL must look like smtp:\/\//],
     [{ LIAISON_LOG_LEVEL: 'loud' }, /LIAISON_LOG_LEVEL must be one of/],
+    [
+      { LIAISON_BULK_MESSAGE_RECIPIENTS: 'twenty' },
+      /LIAISON_BULK_MESSAGE_RECIPIENTS "twenty" must be a whole number/,
+    ],
+    [
+      { LIAISON_BULK_MESSAGE_RECIPIENTS: '0' },
+      /LIAISON_BULK_MESSAGE_RECIPIENTS "0" must be .* between 1 and 200/,
+    ],
+    [{ LIAISON_BULK_MESSAGE_RECIPIENTS: '201' }, /LIAISON_BULK_MESSAGE_RECIPIENTS "201"/],
+    [{ LIAISON_BULK_MESSAGE_RECIPIENTS: '2.5' }, /LIAISON_BULK_MESSAGE_RECIPIENTS "2.5"/],
+    [
+      { LIAISON_BULK_HOURLY_RECIPIENTS: '-1' },
+      /LIAISON_BULK_HOURLY_RECIPIENTS "-1" must be .* between 1 and 100000/,
+    ],
+    [{ LIAISON_BULK_HOURLY_RECIPIENTS: '100001' }, /LIAISON_BULK_HOURLY_RECIPIENTS "100001"/],
+    [{ LIAISON_BULK_HOURLY_RECIPIENTS: '1e3' }, /LIAISON_BULK_HOURLY_RECIPIENTS "1e3"/],
   ])('refuses %o with one clear line', (env, message) => {
     let error: unknown;
     try {

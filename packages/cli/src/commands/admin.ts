@@ -4,6 +4,7 @@ import { ORGANISATION_KINDS, ROLES } from '@liaison/core/api/common';
 import type { Command } from 'commander';
 import { CONSOLE_ACTOR } from '@liaison/server/auth/actor';
 import { reportError, withContext } from '../context.ts';
+import { registerAdminCharterCommands } from './adminCharter.ts';
 
 const run = (fn: () => Promise<void>) => async () => {
   try {
@@ -159,6 +160,8 @@ export function registerAdminCommands(program: Command): void {
         }),
       )(),
     );
+
+  registerAdminCharterCommands(admin);
 
   const audit = admin.command('audit').description('the tamper-evident audit log');
   audit

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ApiClient } from '../api.ts';
+import type { MeView } from '../apiTypes.ts';
 import { saveSession } from '../credentials.ts';
 import { Keystore, keystoreHome } from '../keystore.ts';
 import { Prompter } from '../prompt.ts';
@@ -22,6 +23,18 @@ function deviceTokenFor(home: string, server: string): string | undefined {
   if (!device || device.status === 'revoked') return undefined;
   const same = (store.state.server ?? '').replace(/\/+$/, '') === server.replace(/\/+$/, '');
   return same ? device.token : undefined;
+}
+
+/**
+ * The web app asks for a newly published charter at sign-in; the CLI cannot show a screen, so it says
+ * what to run (sending is refused until then). A failed look-up changes nothing: the sign-in worked.
+ */
+async function remindCharter(api: ApiClient): Promise<void> {
+  const me = await api.get<MeView>('/api/me').catch(() => null);
+  if (!me || me.charterCurrentVersion === undefined || me.charterVersion === me.charterCurrentVersion) return;
+  process.stderr.write(
+    `Version ${me.charterCurrentVersion} of the usage charter is in force: read and accept it before sending: liaison charter accept\n`,
+  );
 }
 
 export function registerLoginCommand(program: Command): void {
@@ -58,6 +71,7 @@ export function registerLoginCommand(program: Command): void {
         const path = saveSession({ server, email, token: second.token, savedAt: new Date().toISOString() });
         const bound = deviceToken ? ', bound to this keystore’s device' : '';
         process.stdout.write(`signed in to ${server} as ${email} (token kept in ${path}${bound})\n`);
+        await remindCharter(new ApiClient(server, { token: second.token }));
       } catch (err) {
         const e = err as Error & { code?: string; hint?: string };
         process.stderr.write(`${e.code ? e.code + ': ' : ''}${e.message}\n`);

@@ -2,8 +2,14 @@
  * `liaison send`: seal a letter on this machine (sign with the keystore's key, encrypt to every
  * recipient and to the sender's own mailbox) and submit it. See ../mail/send.ts.
  *
- * Exit codes: 0 submitted (the id and each recipient's state on stdout), 1 refused (`CODE: message`
- * on stderr: HPRIM_INVALID, RECIPIENT_UNKNOWN, server codes…), 3 this device waits for approval.
+ * Before sealing, the server says whether a bulk-mail rule (usage charter, article 5) would hold the
+ * message: each rule is printed on stderr as "Warning: this message will be held for a technician's
+ * review: …", and the message is sent anyway. A held message is still a submitted one.
+ *
+ * Exit codes: 0 submitted (the id and each recipient's state on stdout, then a "held for a
+ * technician's review" line when a rule held it; with --json the whole answer, `hold` included),
+ * 1 refused (`CODE: message` on stderr: HPRIM_INVALID, RECIPIENT_UNKNOWN, CHARTER_NOT_ACCEPTED, server
+ * codes…), 3 this device waits for approval.
  */
 import { Option, type Command } from 'commander';
 import { MAIL_CATEGORIES } from '@liaison/core/api/mail';

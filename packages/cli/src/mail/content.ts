@@ -26,6 +26,12 @@ export interface LetterContent {
   text: string;
   category: MailCategory;
   patient: LetterSummary['patient'];
+  /**
+   * Patients the letter is about, declared to the server for the bulk-mail rules (one-patient letters
+   * are exempt from the hourly rule): the distinct patients of the HPRIM documents, so a file with
+   * several documents about one patient (a report and its results) stays an ordinary letter.
+   */
+  patients: number;
   defaultSubject: string;
   /** Tolerated oddities of the HPRIM file, shown to the sender as warnings. */
   warnings: HprimWarning[];
@@ -106,6 +112,7 @@ export function hprimContent(file: string): LetterContent {
     text,
     category: 'patient',
     patient: patientOf(first.header),
+    patients: patients.size,
     defaultSubject: patientSubject(kind, first.header),
     warnings: all.filter((w) => !HPRIM_STRUCTURAL_CODES.has(w.code)),
   };
@@ -144,6 +151,7 @@ export function bodyContent(file: string, category: MailCategory): LetterContent
       text,
       category,
       patient: patientOf(header),
+      patients: 1,
       defaultSubject: patientSubject('Courrier', header),
       warnings: [],
     };
@@ -156,7 +164,14 @@ export function bodyContent(file: string, category: MailCategory): LetterContent
   const chars = Array.from(firstLine);
   const subject =
     chars.length > SUBJECT_MAX_CHARS ? chars.slice(0, SUBJECT_MAX_CHARS - 1).join('') + '…' : firstLine;
-  return { text, category, patient: null, defaultSubject: subject || basename(file), warnings: [] };
+  return {
+    text,
+    category,
+    patient: null,
+    patients: 0,
+    defaultSubject: subject || basename(file),
+    warnings: [],
+  };
 }
 
 /** Attachments under their own file names (no directories: they are the sender's business). */

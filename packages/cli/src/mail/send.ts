@@ -1,7 +1,8 @@
 /**
  * `liaison send`: a letter written on this machine, signed with the keystore's signing key, encrypted
  * to every recipient mailbox and to the sender's own, then submitted under a fresh UUID. The server
- * only ever sees the sealed letter and its routing metadata.
+ * only ever sees the sealed letter and its routing metadata. Before sealing, the server is asked
+ * whether a bulk-mail rule would hold the message (a warning, never a refusal: a technician decides).
  */
 import { randomUUID } from 'node:crypto';
 import type { MailCategory, SubmittedMessage } from '@liaison/core/api/mail';
@@ -14,6 +15,7 @@ import { sealingCertificates } from './certificates.ts';
 import { bodyContent, hprimContent, readAttachments, type LetterContent } from './content.ts';
 import { callerMailbox, normaliseAddress, openMailSession } from './session.ts';
 import { submitLetter } from './submit.ts';
+import { holdLine, requireCharterAccepted, warnBeforeSending } from './usageRules.ts';
 
 export interface SendOptions {
   home: string;
@@ -63,6 +65,7 @@ function report(message: SubmittedMessage, json: boolean | undefined): void {
   const lines = [
     message.id,
     ...message.recipients.map((r) => `${r.field.padEnd(3)} ${r.address}  ${r.state}`),
+    ...(message.hold ? [holdLine(message.hold)] : []),
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }
@@ -78,6 +81,7 @@ export async function sendLetter(o: SendOptions): Promise<void> {
 
   const s = await openMailSession(o.home, 'liaison send');
   try {
+    requireCharterAccepted(s.me);
     const from = normaliseAddress(o.from ?? callerMailbox(s.me).address);
     const certificates = await sealingCertificates(s, from, [...to, ...cc]);
     const signer = s.store.requireKey('signing');
@@ -99,11 +103,19 @@ export async function sendLetter(o: SendOptions): Promise<void> {
       if (f.severity === 'error') throw new CliFailure(f.code, line.slice(f.code.length + 2));
       process.stderr.write(`warning: ${line}\n`);
     }
+    await warnBeforeSending(s.remote.api, {
+      from,
+      to,
+      cc,
+      category: content.category,
+      patients: content.patients,
+    });
     process.stderr.write(`sealing message ${letter.messageId} for ${certificates.length} certificate(s)…\n`);
     const request = await sealLetter({
       letter,
       category: content.category,
       patient: content.patient,
+      patients: content.patients,
       signer: {
         privateKey: signer.privateKeyPkcs8,
         certificatePem: signer.certificatePem,

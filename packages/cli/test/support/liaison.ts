@@ -41,7 +41,8 @@ export interface TestServer {
   stop(): void;
 }
 
-export async function startServer(name: string): Promise<TestServer> {
+/** `extraEnv`: more LIAISON_* settings, e.g. a low bulk-mail limit. */
+export async function startServer(name: string, extraEnv: Record<string, string> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), `liaison-${name}-`));
   const port = String(20000 + Math.floor(Math.random() * 20000));
   const url = `http://127.0.0.1:${port}`;
@@ -55,6 +56,7 @@ export async function startServer(name: string): Promise<TestServer> {
     LIAISON_MAIL_DOMAIN: 'liaison.test',
     LIAISON_SECRET: `${name}-test-secret-0123456789-abcdefghijklmnop`,
     LIAISON_LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   const server: ChildProcess = spawn(process.execPath, [bin, 'serve'], { cwd: repoRoot, env });
   await new Promise<void>((resolve, reject) => {

@@ -44,8 +44,8 @@ async function withKeys(server: TestServer, pro: Professional, m: Machine): Prom
 }
 
 /** A server with Luc Martin (the sender) and Anne Durand (the recipient), keys set up side by side. */
-export async function colleagues(name: string): Promise<Colleagues> {
-  const server = await startServer(name);
+export async function colleagues(name: string, extraEnv: Record<string, string> = {}): Promise<Colleagues> {
+  const server = await startServer(name, extraEnv);
   // Registered one after the other: each approval is a console process writing to the server's SQLite
   // file, and two at once can meet SQLITE_BUSY. The slow part (key generation) then runs side by side.
   const luc = await professional(server, 'Luc', 'Martin');

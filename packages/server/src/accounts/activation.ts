@@ -5,7 +5,7 @@ import type { Tx } from '../db/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { SecretBox } from '../auth/secretBox.ts';
 import { newToken, tokenHash } from '../auth/tokens.ts';
-import { CURRENT_CHARTER } from '../charter/charterV1.ts';
+import { requireVersionInForce } from '../charter/current.ts';
 
 const ACTIVATION_TTL_MS = 14 * 24 * 3600_000;
 
@@ -68,9 +68,7 @@ export class ActivationService {
 
   /** Sets the password and returns the user id; the caller opens a partial session for TOTP enrolment. */
   async activate(token: string, password: string, charterVersion: number): Promise<string> {
-    if (charterVersion !== CURRENT_CHARTER.version) {
-      fail('CHARTER_NOT_ACCEPTED', `Accept the current usage charter (version ${CURRENT_CHARTER.version}).`);
-    }
+    await requireVersionInForce(this.deps.db.read, charterVersion);
     const hash = await hashPassword(password);
     return this.deps.db.transaction(async (tx) => {
       const userId = await consumeToken(tx, token, 'activation', iso(this.deps.clock.now()));

@@ -6,7 +6,7 @@ import type { Deps } from '../deps.ts';
 import { fail } from '../errors.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { adminOf, auditActor, hasRole, requireRole, type Actor } from '../auth/actor.ts';
-import { CURRENT_CHARTER } from '../charter/charterV1.ts';
+import { requireVersionInForce } from '../charter/current.ts';
 import type { Reader, Tx } from '../db/index.ts';
 import { validateIdentity } from './identity.ts';
 import { createPersonalMailbox } from './mailboxAddress.ts';
@@ -24,9 +24,7 @@ export class RegistrationService {
 
   /** `actor` is null for a person registering themselves, or the establishment admin registering staff. */
   async submit(input: RegistrationInput, actor: Actor | null): Promise<Registration> {
-    if (input.charterVersion !== CURRENT_CHARTER.version) {
-      fail('CHARTER_NOT_ACCEPTED', `Accept the current usage charter (version ${CURRENT_CHARTER.version}).`);
-    }
+    await requireVersionInForce(this.deps.db.read, input.charterVersion);
     const forStaff = actor !== null && !hasRole(actor, 'platform_admin', 'technician');
     if (forStaff) {
       if (!input.organisationId || !adminOf(actor).includes(input.organisationId))

@@ -1,6 +1,5 @@
 import { CreateUserRequest, RegistrationRequest, RejectRequest } from '@liaison/core/api/accounts';
 import { z } from 'zod';
-import { charterFor } from '../charter/charterV1.ts';
 import type { AppContext } from '../context.ts';
 import { optionalActor, requireActor } from '../http/session.ts';
 import type { ZodApp } from '../http/types.ts';
@@ -8,17 +7,6 @@ import type { ZodApp } from '../http/types.ts';
 const IdParams = z.strictObject({ id: z.uuid() });
 
 export function accountRoutes(app: ZodApp, ctx: AppContext): void {
-  app.get(
-    '/api/charter',
-    {
-      schema: {
-        querystring: z.strictObject({ lang: z.enum(['fr', 'en']).default('fr') }),
-        tags: ['accounts'],
-      },
-    },
-    (request) => charterFor(request.query.lang),
-  );
-
   app.post(
     '/api/registrations',
     { schema: { body: RegistrationRequest, tags: ['accounts'] } },

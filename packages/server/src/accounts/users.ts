@@ -5,7 +5,7 @@ import type { Deps } from '../deps.ts';
 import { fail } from '../errors.ts';
 import { auditActor, requireOrganisationAdmin, requireRole, type Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { CURRENT_CHARTER } from '../charter/charterV1.ts';
+import { currentCharterVersion } from '../charter/current.ts';
 import { listMailboxesOf } from '../mailboxes/store.ts';
 import { createPersonalMailbox } from './mailboxAddress.ts';
 import { findUser, insertUser, refuseTakenEmail, requireOrganisation, rolesOf } from './userStore.ts';
@@ -76,6 +76,7 @@ export class UserService {
       .where('user_id', '=', userId)
       .orderBy('version', 'desc')
       .executeTakeFirst();
+    const charterCurrentVersion = await currentCharterVersion(db);
     return {
       id: user.id,
       email: user.email,
@@ -98,17 +99,18 @@ export class UserService {
       mailboxes: await listMailboxesOf(db, userId),
       charterVersion: charter?.version ?? null,
       charterAcceptedAt: charter?.accepted_at ?? null,
-      charterCurrentVersion: CURRENT_CHARTER.version,
+      charterCurrentVersion,
     };
   }
 
   /** True while the user has not accepted the charter in force (they are asked again at login). */
   async needsCharter(userId: string): Promise<boolean> {
-    const row = await this.deps.db.read
+    const db = this.deps.db.read;
+    const row = await db
       .selectFrom('charter_acceptances')
       .select('version')
       .where('user_id', '=', userId)
-      .where('version', '=', CURRENT_CHARTER.version)
+      .where('version', '=', await currentCharterVersion(db))
       .executeTakeFirst();
     return row === undefined;
   }

@@ -34,7 +34,7 @@ export class LoginService {
   }
 
   async login(email: string, password: string, kind: SessionKind, ip: string): Promise<LoginResult> {
-    await this.limiter.hit(`login:ip:${ip}`, 30, 5 * 60_000);
+    await this.limiter.hit(`login:ip:${ip}`, this.deps.config.loginAttemptsPerAddress, 5 * 60_000);
     const user = await findUserByEmail(this.deps.db.read, email);
     if (!user || !user.password_hash) {
       await verifyPassword(await decoyHash(), password);

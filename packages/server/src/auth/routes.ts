@@ -17,7 +17,7 @@ export function authRoutes(app: ZodApp, ctx: AppContext): void {
     '/api/auth/login',
     {
       schema: { body: LoginRequest, tags: ['auth'] },
-      config: { rateLimit: { max: 30, timeWindow: '5 minutes' } },
+      config: { rateLimit: { max: ctx.config.loginAttemptsPerAddress, timeWindow: '5 minutes' } },
     },
     async (request, reply) => {
       const { email, password, tokenType } = request.body;

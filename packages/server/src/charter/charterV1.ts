@@ -1,6 +1,8 @@
 /**
- * Usage charter, version 1. Articles are numbered because refusals cite them (a no-reply address
- * cites article 4, bulk mail article 5). A new version is a new file; acceptance records the number.
+ * Usage charter, version 1: the text every instance starts with (migration 009 stores it in
+ * `charter_versions`). Articles are numbered because refusals cite them (a no-reply address cites
+ * article 4, bulk mail article 5). Later versions are published by a platform admin and live in the
+ * database only; acceptance records the number.
  */
 export const CHARTER_V1 = {
   version: 1,
@@ -45,10 +47,3 @@ Article 8 — Security. Protect your devices, your password and your second fact
 Article 9 — Traceability. Sensitive actions are recorded in a tamper-evident audit log that authorised officers can read.`,
   },
 } as const;
-
-export const CURRENT_CHARTER = CHARTER_V1;
-
-export function charterFor(lang: 'fr' | 'en'): { version: number; title: string; text: string } {
-  const body = CURRENT_CHARTER[lang];
-  return { version: CURRENT_CHARTER.version, title: body.title, text: body.text };
-}

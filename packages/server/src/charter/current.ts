@@ -30,3 +30,15 @@ export async function requireCurrentCharter(db: Reader, userId: string): Promise
     );
   }
 }
+
+/**
+ * Registration, activation and first setup carry the version the person read on the form: it must be
+ * the one in force. One published a moment later is simply asked for at their next sign-in.
+ */
+export async function requireVersionInForce(db: Reader, charterVersion: number): Promise<number> {
+  const version = await currentCharterVersion(db);
+  if (charterVersion !== version) {
+    fail('CHARTER_NOT_ACCEPTED', `Accept the current usage charter (version ${version}).`, { version });
+  }
+  return version;
+}

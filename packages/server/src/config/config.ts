@@ -27,6 +27,12 @@ export interface Config {
   mailMaxBytes: number;
   /** Requests per minute one client address may make (a flood guard; logins are limited apart). */
   rateLimitPerMinute: number;
+  /**
+   * Sign-in attempts one client address may make per 5 minutes. A hospital behind one NAT address
+   * signs everyone in from it at 8 am, so an operator may raise this (failed passwords still lock
+   * each account on its own).
+   */
+  loginAttemptsPerAddress: number;
   /** The national RPPS extraction file re-imported every day, if any. */
   rppsExtractionPath: string | null;
   /** Published directory entries readable without signing in (web, API, LDAP, FHIR). */
@@ -81,6 +87,7 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
     nodeId: env.LIAISON_NODE_ID ?? `${hostname()}-${process.pid}`,
     mailMaxBytes: parseMailMaxBytes(env.LIAISON_MAIL_MAX_BYTES),
     rateLimitPerMinute: parseRateLimit(env.LIAISON_RATE_LIMIT),
+    loginAttemptsPerAddress: parseCount('LIAISON_LOGIN_ATTEMPTS', env.LIAISON_LOGIN_ATTEMPTS, 30, 100_000),
     rppsExtractionPath: env.LIAISON_RPPS_EXTRACTION ? resolve(cwd, env.LIAISON_RPPS_EXTRACTION) : null,
     directoryPublic: parseBoolean('LIAISON_DIRECTORY_PUBLIC', env.LIAISON_DIRECTORY_PUBLIC, true),
     ldap: parseLdapConfig(env, tls !== null, mailDomain),

@@ -22,7 +22,9 @@ export async function recordDelivery(
       .selectFrom('mail_recipients')
       .innerJoin('mail_messages', 'mail_messages.id', 'mail_recipients.message_id')
       .innerJoin('mailboxes', 'mailboxes.id', 'mail_messages.sender_mailbox_id')
+      .leftJoin('mail_holds', 'mail_holds.message_id', 'mail_recipients.message_id')
       .select([
+        'mail_holds.state as hold_state',
         'mail_recipients.delivered_at',
         'mail_recipients.filed_at',
         'mail_recipients.read_at',
@@ -33,6 +35,8 @@ export async function recordDelivery(
       .where('mail_recipients.mailbox_id', '=', recipientMailboxId)
       .executeTakeFirst();
     if (!row) return;
+    // A held or rejected message reached nobody: no delivery can be recorded for it.
+    if (row.hold_state !== null && row.hold_state !== 'released') return;
     const changes: Partial<Pick<MailRecipientTable, 'delivered_at' | 'filed_at' | 'read_at'>> = {};
     if (!row.delivered_at) changes.delivered_at = now;
     if (step === 'filed' && !row.filed_at) changes.filed_at = now;

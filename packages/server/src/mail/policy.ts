@@ -51,7 +51,10 @@ export const sizeLimit: PolicyRule = ({ declared, maxBytes }) => {
   }
 };
 
-/** The rules of this issue; the usage-rules work adds bulk-mail limits to this list. */
+/**
+ * Rules that refuse. The bulk-mail limits (charter article 5) are not here: they do not refuse, they
+ * hold the letter for a technician, and are judged where it is stored (submit.ts, bulk.ts).
+ */
 export const DEFAULT_POLICY: readonly PolicyRule[] = [noReplySender, sizeLimit, attachmentsAccepted];
 
 export async function runPolicy(rules: readonly PolicyRule[], input: PolicyInput): Promise<void> {

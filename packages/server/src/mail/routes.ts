@@ -4,6 +4,7 @@ import {
   SubmitMessageRequest,
   UpdateMailItemRequest,
 } from '@liaison/core/api/mail';
+import { MailPrecheckRequest } from '@liaison/core/api/usage';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { requireSession } from '../http/session.ts';
@@ -37,7 +38,18 @@ export function mailRoutes(app: ZodApp, ctx: AppContext): void {
     async (request, reply) => {
       const session = await requireSession(ctx, request);
       const { created, message } = await ctx.mail.submit(session, request.body);
-      return reply.status(created ? 201 : 200).send(message);
+      // 202: accepted and stored, but held for a technician's review (charter article 5).
+      const status = !created ? 200 : message.hold ? 202 : 201;
+      return reply.status(status).send(message);
+    },
+  );
+
+  app.post(
+    '/api/mail/precheck',
+    { schema: { body: MailPrecheckRequest, tags: ['mail'] } },
+    async (request) => {
+      const session = await requireSession(ctx, request);
+      return ctx.mail.precheck(session.user.id, request.body);
     },
   );
 

@@ -6,7 +6,8 @@ import {
   type SubmitMessageRequest,
   type SubmittedMessage,
 } from '@liaison/core/api/mail';
-import { declaredPatients } from '@liaison/core/policy/bulkRules';
+import type { MailHold } from '@liaison/core/api/mailHold';
+import type { MailPrecheck, MailPrecheckRequest } from '@liaison/core/api/usage';
 import type { z } from 'zod';
 import type { ResolvedSession } from '../auth/sessions.ts';
 import { iso } from '../clock.ts';
@@ -18,10 +19,12 @@ import type { DeviceService } from '../devices/service.ts';
 import { fail } from '../errors.ts';
 import { personalCertificates, isUniqueViolation } from '../pki/store.ts';
 import { checkEnvelopeRecipients, decodeBlobs, submissionFingerprint } from './blobs.ts';
-import { publishMailChanges, type MailChange } from './events.ts';
+import { checkedPatients } from './bulk.ts';
+import { publishMailChanges } from './events.ts';
+import { findHold } from './holds.ts';
 import { DEFAULT_POLICY, refuseNoReplySender, runPolicy, type PolicyRule } from './policy.ts';
+import { precheck } from './precheck.ts';
 import { requireMemberMailbox, resolveRecipients, resolveSenderMailbox } from './resolve.ts';
-import { nextSequences } from './sequence.ts';
 import {
   currentSeq,
   findItem,
@@ -35,14 +38,16 @@ import {
   type ItemRow,
 } from './store.ts';
 import { recordDelivery, type DeliveryStep } from './delivery.ts';
+import { storeAccepted, submittedView, type Accepted } from './submit.ts';
 import { base64, groupByMessage, toDelivery, toMailItem } from './views.ts';
 
 type Submission = z.output<typeof SubmitMessageRequest>;
 
 /**
  * Secure mail on the server side: accepts sealed letters from enrolled devices, files them in the
- * sender's and each recipient's mailbox, tracks delivery, and serves listings and ciphertext to the
- * members of each mailbox. It never sees a letter's content.
+ * sender's and each recipient's mailbox (or holds them for a technician when a usage rule trips),
+ * tracks delivery, and serves listings and ciphertext to the members of each mailbox. It never sees a
+ * letter's content.
  */
 export class MailService {
   private readonly batcher: CommitBatcher;
@@ -68,6 +73,7 @@ export class MailService {
     if (replayed) return { created: false, message: replayed };
 
     refuseNoReplySender(input.from);
+    const patients = checkedPatients(input.category, input.declared.patients);
     await requireCurrentCharter(this.deps.db.read, userId);
     const sender = await resolveSenderMailbox(this.deps.db.read, input.from, userId, now);
     await this.requireSigningCertificate(userId, now);
@@ -85,78 +91,20 @@ export class MailService {
     }
     checkEnvelopeRecipients(blobs, sender, recipients);
 
-    const at = iso(now);
+    const accepted: Accepted = {
+      input,
+      userId,
+      deviceId: device.id,
+      sender,
+      recipients,
+      blobs,
+      fingerprint,
+      patients,
+      now,
+    };
+    let hold: MailHold | null;
     try {
-      await this.batcher.run(async (tx) => {
-        await tx.db
-          .insertInto('mail_messages')
-          .values({
-            id: input.id,
-            sender_mailbox_id: sender.id,
-            sender_user_id: userId,
-            sender_device_id: device.id,
-            from_address: sender.address,
-            category: input.category,
-            body_bytes: input.declared.bodyBytes,
-            summary_bytes: input.declared.summaryBytes,
-            attachment_count: input.declared.attachmentCount,
-            attachment_bytes: input.declared.attachmentBytes,
-            recipient_count: recipients.length,
-            patients: declaredPatients(input.category, input.declared.patients),
-            fingerprint,
-            submitted_at: at,
-          })
-          .execute();
-        await tx.db
-          .insertInto('mail_blobs')
-          .values({ message_id: input.id, body: blobs.body, summary: blobs.summary })
-          .execute();
-        await tx.db
-          .insertInto('mail_recipients')
-          .values(
-            recipients.map((r) => ({
-              message_id: input.id,
-              mailbox_id: r.id,
-              address: r.address,
-              field: r.field,
-              position: r.position,
-              delivered_at: null,
-              filed_at: null,
-              read_at: null,
-            })),
-          )
-          .execute();
-        const filings: Array<{ mailboxId: string; address: string; folder: Folder }> = [
-          { mailboxId: sender.id, address: sender.address, folder: 'sent' },
-          ...recipients.map((r) => ({ mailboxId: r.id, address: r.address, folder: 'inbox' as const })),
-        ];
-        // A letter to one's own mailbox is filed twice; one number per mailbox per change is enough
-        // for ordering, so the second filing takes a number of its own.
-        const seqs = await nextSequences(tx, [...new Set(filings.map((f) => f.mailboxId))]);
-        const changes: MailChange[] = [];
-        const used = new Set<string>();
-        for (const filing of filings) {
-          let seq = seqs.get(filing.mailboxId)!;
-          if (used.has(filing.mailboxId))
-            seq = (await nextSequences(tx, [filing.mailboxId])).get(filing.mailboxId)!;
-          used.add(filing.mailboxId);
-          await tx.db
-            .insertInto('mail_items')
-            .values({
-              mailbox_id: filing.mailboxId,
-              folder: filing.folder,
-              message_id: input.id,
-              seq,
-              read: filing.folder === 'sent' ? 1 : 0,
-              archived: 0,
-              deleted: 0,
-              updated_at: at,
-            })
-            .execute();
-          changes.push({ mailboxId: filing.mailboxId, address: filing.address, seq });
-        }
-        publishMailChanges(tx, this.deps.bus, changes);
-      });
+      hold = await this.batcher.run((tx) => storeAccepted(tx, this.deps, accepted));
     } catch (err) {
       // Two copies of one retry raced: the loser answers like a retry.
       if (isUniqueViolation(err)) {
@@ -165,26 +113,24 @@ export class MailService {
       }
       throw err;
     }
+    // Metadata only (id, counts, rules): never an address, never anything of the letter.
     this.deps.logger.info(
-      { messageId: input.id, recipients: recipients.length, bytes: input.declared.bodyBytes },
-      'mail submitted',
+      {
+        messageId: input.id,
+        recipients: recipients.length,
+        bytes: input.declared.bodyBytes,
+        ...(hold ? { held: hold.trips.map((t) => t.rule) } : {}),
+      },
+      hold ? 'mail held' : 'mail submitted',
     );
     // Just written: the answer is known without reading it back.
-    const message: SubmittedMessage = {
-      id: input.id,
-      from: sender.address,
-      submittedAt: at,
-      recipients: recipients.map((r) => ({
-        address: r.address,
-        field: r.field,
-        state: 'submitted',
-        deliveredAt: null,
-        filedAt: null,
-        readAt: null,
-      })),
-      hold: null,
-    };
-    return { created: true, message };
+    return { created: true, message: submittedView(accepted, hold) };
+  }
+
+  /** Would this message be held? Compose and the CLI ask before sealing; nothing is stored. */
+  async precheck(userId: string, input: z.output<typeof MailPrecheckRequest>): Promise<MailPrecheck> {
+    await requireCurrentCharter(this.deps.db.read, userId);
+    return precheck(this.deps, userId, input);
   }
 
   /** A mailbox's items: a sync from a sequence, or a folder page. */
@@ -273,7 +219,7 @@ export class MailService {
       from: message.from_address,
       submittedAt: message.submitted_at,
       recipients: recipients.map(toDelivery),
-      hold: null,
+      hold: await findHold(this.deps.db.read, messageId),
     };
   }
 

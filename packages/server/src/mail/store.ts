@@ -2,13 +2,14 @@ import type { MailListQuery } from '@liaison/core/api/mail';
 import type { z } from 'zod';
 import type { Reader, Tx } from '../db/index.ts';
 import type { MailItemTable, MailMessageTable, MailRecipientTable } from '../db/schema.ts';
+import { HOLD_COLUMNS, type HoldColumns } from './holds.ts';
 import { nextSequence } from './sequence.ts';
 
 export type Folder = MailItemTable['folder'];
 export type MessageRow = MailMessageTable;
 export type RecipientRow = MailRecipientTable;
 
-export interface ItemRow {
+export interface ItemRow extends HoldColumns {
   mailbox_id: string;
   mailbox_address: string;
   folder: Folder;
@@ -25,12 +26,26 @@ export interface ItemRow {
   summary: Uint8Array;
 }
 
+/**
+ * Items with their message, summary and hold, in one query. A recipient's copy of a message that is
+ * held or rejected is left out whatever happens to exist: release and filing are one transaction, so
+ * none should, and if one ever did it must still stay invisible.
+ */
 function itemQuery(db: Reader) {
   return db
     .selectFrom('mail_items')
     .innerJoin('mail_messages', 'mail_messages.id', 'mail_items.message_id')
     .innerJoin('mail_blobs', 'mail_blobs.message_id', 'mail_items.message_id')
     .innerJoin('mailboxes', 'mailboxes.id', 'mail_items.mailbox_id')
+    .leftJoin('mail_holds', 'mail_holds.message_id', 'mail_items.message_id')
+    .where((eb) =>
+      eb.or([
+        eb('mail_items.folder', '=', 'sent'),
+        eb('mail_holds.state', 'is', null),
+        eb('mail_holds.state', '=', 'released'),
+      ]),
+    )
+    .select(HOLD_COLUMNS)
     .select([
       'mail_items.mailbox_id',
       'mailboxes.address as mailbox_address',
@@ -125,6 +140,18 @@ export async function unreadCount(db: Reader, mailboxId: string): Promise<number
     .where('read', '=', 0)
     .where('archived', '=', 0)
     .where('deleted', '=', 0)
+    // Never filed while held, but never counted either should one exist (see itemQuery).
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('mail_holds')
+            .select('mail_holds.message_id')
+            .whereRef('mail_holds.message_id', '=', 'mail_items.message_id')
+            .where('mail_holds.state', '<>', 'released'),
+        ),
+      ),
+    )
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

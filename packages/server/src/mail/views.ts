@@ -1,4 +1,5 @@
 import type { DeliveryState, MailItem, RecipientDelivery } from '@liaison/core/api/mail';
+import { toHold } from './holds.ts';
 import type { ItemRow, RecipientRow } from './store.ts';
 
 export function deliveryState(row: RecipientRow): DeliveryState {
@@ -44,7 +45,8 @@ export function toMailItem(row: ItemRow, recipients: readonly RecipientRow[]): M
     deleted: row.deleted === 1,
     filedAt: row.folder === 'inbox' ? (own?.filed_at ?? null) : null,
     recipients: row.folder === 'sent' ? recipients.map(toDelivery) : null,
-    hold: null,
+    // Why a message was held, and the decision, are the sender's business only.
+    hold: row.folder === 'sent' ? toHold(row) : null,
   };
 }
 

@@ -7,7 +7,7 @@ import { consumeToken } from '../accounts/activation.ts';
 import { insertUser, platformAdminExists, refuseTakenEmail } from '../accounts/userStore.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newToken, tokenHash } from '../auth/tokens.ts';
-import { CURRENT_CHARTER } from '../charter/charterV1.ts';
+import { currentCharterVersion } from '../charter/current.ts';
 
 const SETUP_TTL_MS = 24 * 3600_000;
 
@@ -63,9 +63,11 @@ export class SetupService {
         },
         now,
       );
+      // The setup form does not show the charter: the operator installing Liaison accepts the version in
+      // force by completing it.
       await tx.db
         .insertInto('charter_acceptances')
-        .values({ user_id: userId, version: CURRENT_CHARTER.version, accepted_at: now })
+        .values({ user_id: userId, version: await currentCharterVersion(tx.db), accepted_at: now })
         .execute();
       await this.deps.audit.append(tx, { actor: userId, action: 'setup.completed', target: userId });
       return userId;

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { generate } from 'otplib';
 import { ManualClock } from '../../src/clock.ts';
 import { buildConfig } from '../../src/config/config.ts';
+import type { RawEnv } from '../../src/config/env.ts';
 import { createContext, type AppContext } from '../../src/context.ts';
 import { buildApp } from '../../src/http/app.ts';
 import type { TestBackend } from './databases.ts';
@@ -20,10 +21,13 @@ export interface TestInstance {
   close(): Promise<void>;
 }
 
-/** A whole instance on a fresh database of `backend`, driven through the real HTTP layer. */
+/**
+ * A whole instance on a fresh database of `backend`, driven through the real HTTP layer. `env` adds
+ * or overrides LIAISON_* variables (e.g. lower bulk-mail limits, so a test needs fewer recipients).
+ */
 export async function startInstance(
   backend: TestBackend,
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; env?: RawEnv } = {},
 ): Promise<TestInstance> {
   const db = await backend.create();
   const dataDir = mkdtempSync(join(tmpdir(), 'liaison-data-'));
@@ -34,6 +38,7 @@ export async function startInstance(
       LIAISON_PUBLIC_URL: 'http://localhost:8080',
       LIAISON_MAIL_DOMAIN: MAIL_DOMAIN,
       LIAISON_LOG_LEVEL: 'silent',
+      ...options.env,
     }),
     database: db.config,
   };
