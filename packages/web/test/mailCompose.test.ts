@@ -1,7 +1,7 @@
-import type { Me } from '@liaison/core/api/index';
 import type { MailRecipient } from '@liaison/core/api/mail';
 import { parseHprim } from '@liaison/core/hprim/index';
 import { describe, expect, it } from 'vitest';
+import { hospitalDoctor } from './support/me.ts';
 import {
   composeErrors,
   draftFingerprint,
@@ -12,24 +12,7 @@ import {
   type ComposeValues,
 } from '../src/pages/mail/compose/composeValues.ts';
 
-const me: Me = {
-  id: '3f1f6b8e-7c55-4a57-9a3e-2b8f8b3c0a11',
-  email: 'claire.morvan@chbs.test',
-  firstName: 'Claire',
-  lastName: 'Morvan',
-  status: 'active',
-  roles: [{ role: 'professional', organisationId: null }],
-  nationalIdKind: 'rpps',
-  nationalId: '10101010101',
-  profession: '10',
-  specialty: 'SM04',
-  totpEnabled: true,
-  memberships: [],
-  mailboxes: [],
-  charterVersion: 1,
-  charterAcceptedAt: null,
-  charterCurrentVersion: 1,
-};
+const me = hospitalDoctor;
 
 const gp: MailRecipient = {
   address: 'yann.le-bihan@liaison.test',

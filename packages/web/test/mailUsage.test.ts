@@ -1,10 +1,10 @@
-import type { Me } from '@liaison/core/api/index';
 import type { MailRecipient } from '@liaison/core/api/mail';
 import type { MailHold, RuleTrip } from '@liaison/core/api/mailHold';
 import { charterArticle } from '@liaison/core/policy/charterArticles';
 import type { LetterRuleCode } from '@liaison/core/policy/letterRules';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hospitalDoctor } from './support/me.ts';
 import { en } from '../src/i18n/en.ts';
 import { fr } from '../src/i18n/fr.ts';
 import { composeErrors, emptyPatient, type ComposeValues } from '../src/pages/mail/compose/composeValues.ts';
@@ -28,24 +28,7 @@ import {
 
 const now = new Date('2026-06-01T10:00:00Z');
 
-const me: Me = {
-  id: '3f1f6b8e-7c55-4a57-9a3e-2b8f8b3c0a11',
-  email: 'claire.morvan@chbs.test',
-  firstName: 'Claire',
-  lastName: 'Morvan',
-  status: 'active',
-  roles: [{ role: 'professional', organisationId: null }],
-  nationalIdKind: 'rpps',
-  nationalId: '10101010101',
-  profession: '10',
-  specialty: 'SM04',
-  totpEnabled: true,
-  memberships: [],
-  mailboxes: [],
-  charterVersion: 1,
-  charterAcceptedAt: null,
-  charterCurrentVersion: 1,
-};
+const me = hospitalDoctor;
 const from = 'claire.morvan@liaison.test';
 
 function colleague(n: number): MailRecipient {
