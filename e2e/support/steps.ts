@@ -39,6 +39,7 @@ export async function enrolTotp(page: Page, shotPrefix: string): Promise<{ secre
   await screenshot(page, `${shotPrefix}-recovery-codes`);
   await page.getByRole('button', { name: /J'ai conservé mes codes/ }).click();
   await page.waitForURL('**/account');
+  await acceptCharterIfAsked(page);
   return { secret, step };
 }
 
@@ -47,4 +48,20 @@ export async function logout(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
   await page.waitForURL('**/login');
   await expectHeading(page, 'Connexion');
+}
+
+/**
+ * Accounts made at the console have accepted no charter: the web app asks for it before any page.
+ * Self-registered people accepted it when they registered and go straight to their account.
+ */
+export async function acceptCharterIfAsked(page: Page): Promise<void> {
+  const charter = page.getByRole('heading', { name: "Acceptez la charte d'utilisation", level: 1 });
+  await charter
+    .or(page.getByRole('heading', { name: 'Mon compte', level: 1 }))
+    .first()
+    .waitFor();
+  if (!(await charter.isVisible())) return;
+  await page.getByRole('checkbox', { name: /^J'ai lu et j'accepte la charte d'utilisation/ }).check();
+  await page.getByRole('button', { name: 'Accepter et continuer' }).click();
+  await page.getByRole('heading', { name: 'Mon compte', level: 1 }).waitFor();
 }
