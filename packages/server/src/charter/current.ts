@@ -15,14 +15,15 @@ export async function currentCharterVersion(db: Reader): Promise<number> {
  * the CLI points to `liaison charter accept`.
  */
 export async function requireCurrentCharter(db: Reader, userId: string): Promise<void> {
-  const version = await currentCharterVersion(db);
+  // One query on the sending path: an acceptance of the highest published version.
   const accepted = await db
     .selectFrom('charter_acceptances')
     .select('version')
     .where('user_id', '=', userId)
-    .where('version', '=', version)
+    .where('version', '=', (eb) => eb.selectFrom('charter_versions').select(eb.fn.max('version').as('v')))
     .executeTakeFirst();
   if (!accepted) {
+    const version = await currentCharterVersion(db);
     fail(
       'CHARTER_NOT_ACCEPTED',
       `Version ${version} of the usage charter is in force: read and accept it before sending (sign in to the web app, or run \`liaison charter accept\`).`,

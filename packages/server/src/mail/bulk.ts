@@ -132,7 +132,7 @@ export async function evaluateBulk(db: Reader, input: BulkInput): Promise<BulkOu
   const counts = countsTowardHourly(input.category, input.patients);
   let hourlyRecipients = counts ? input.recipients.size : 0;
   // The ordinary one-patient letter never needs the past hour: skip the query on the hot path.
-  if (input.alwaysCount === true || (counts && !input.limits.hourlyExempt)) {
+  if (input.alwaysCount === true || hourlyRuleApplies(input)) {
     const seen = new Set(await pastHourlyRecipients(db, input.sender, input.now));
     if (counts) for (const key of input.recipients) seen.add(key);
     hourlyRecipients = seen.size;
@@ -141,8 +141,8 @@ export async function evaluateBulk(db: Reader, input: BulkInput): Promise<BulkOu
   return { trips, hourlyRecipients };
 }
 
-/** Whether submission must serialise this sender's messages before counting its past hour. */
-export function needsSenderLock(input: Pick<BulkInput, 'limits' | 'category' | 'patients'>): boolean {
+/** Whether the hourly rule can hold this message: then its past hour is counted, under the sender lock. */
+export function hourlyRuleApplies(input: Pick<BulkInput, 'limits' | 'category' | 'patients'>): boolean {
   return countsTowardHourly(input.category, input.patients) && !input.limits.hourlyExempt;
 }
 
@@ -185,7 +185,7 @@ export async function judgeSubmission(
 ): Promise<BulkOutcome> {
   const limits = await senderLimits(tx.db, input.sender, defaults);
   const sender = { mailboxId: input.sender.id, userId: input.userId };
-  if (needsSenderLock({ limits, category: input.category, patients: input.patients })) {
+  if (hourlyRuleApplies({ limits, category: input.category, patients: input.patients })) {
     await lockSender(tx, sender);
   }
   return evaluateBulk(tx.db, {
