@@ -164,6 +164,16 @@ export const ERROR_CATALOGUE = {
     message:
       'The file has rows that cannot be imported: nothing was imported (see the details for each line).',
   },
+  STATS_PERIOD_INVALID: {
+    status: 400,
+    message: 'The period is not valid: give two dates (YYYY-MM-DD), the first on or before the second.',
+  },
+  STATS_PERIOD_TOO_LONG: { status: 400, message: 'The period is too long: at most three years (1096 days).' },
+  STATUS_EVENT_NOT_FOUND: { status: 404, message: 'No incident or maintenance has this id.' },
+  STATUS_EVENT_INVALID: {
+    status: 400,
+    message: 'The end of an incident or maintenance cannot be before its start.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -30,6 +30,8 @@ import { MailboxService } from './mailboxes/service.ts';
 import { PkiService } from './pki/index.ts';
 import { OrganisationService } from './organisations/service.ts';
 import { SetupService } from './setup/setup.ts';
+import { StatsService } from './stats/service.ts';
+import { StatusService } from './status/service.ts';
 
 /** Everything a running instance is made of, wired once; adapters (HTTP, CLI) only call into it. */
 export interface AppContext extends Deps {
@@ -56,6 +58,8 @@ export interface AppContext extends Deps {
   directoryImports: DirectoryImportService;
   charter: CharterService;
   quarantine: QuarantineService;
+  stats: StatsService;
+  status: StatusService;
   close(): Promise<void>;
 }
 
@@ -107,6 +111,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     });
   }
   const directory = new DirectoryService(deps);
+  const status = new StatusService(deps);
+  // Alert emails to establishments wait in the database until the relay takes them (retried with backoff).
+  scheduler.register('status.alerts', 30_000, () => status.deliverAlerts());
   return {
     ...deps,
     secretSource: secret.source,
@@ -131,6 +138,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     directoryImports: new DirectoryImportService(deps),
     charter: new CharterService(deps),
     quarantine: new QuarantineService(deps),
+    stats: new StatsService(deps),
+    status,
     async close() {
       await scheduler.stop();
       await bus.close();

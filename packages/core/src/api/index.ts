@@ -7,3 +7,5 @@ export * from './directory.ts';
 export * from './mailHold.ts';
 export * from './usage.ts';
 export * from './charter.ts';
+export * from './stats.ts';
+export * from './status.ts';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { MAX_RECIPIENTS } from '@liaison/core/api/mail';
+import { isNoReplyAddress } from '@liaison/core/policy/noReply';
 import { DEFAULT_HOURLY_RECIPIENTS, DEFAULT_MESSAGE_RECIPIENTS } from '@liaison/core/policy/bulkRules';
 import { ConfigError } from '../errors.ts';
 import { parseLdapConfig, type LdapConfig } from '../ldap/config.ts';
@@ -41,6 +42,10 @@ export interface Config {
   ldap: LdapConfig;
   /** Bulk-mail rules (charter article 5): above these, a message is held for a technician. */
   bulk: { messageRecipients: number; hourlyRecipients: number };
+  /** Statistics: what a paper letter costs, and the national totals coverage is compared with. */
+  stats: { postageUnitCents: number; nationalEhpad: number; nationalEhpadBeds: number };
+  /** Public service status: support hours as shown, and the From of alert emails (it accepts replies). */
+  status: { supportHours: string; alertFrom: string };
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -105,7 +110,49 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
         100_000,
       ),
     },
+    stats: {
+      postageUnitCents: parsePostageCost(env.LIAISON_POSTAGE_UNIT_COST),
+      nationalEhpad: parseCount('LIAISON_NATIONAL_EHPAD', env.LIAISON_NATIONAL_EHPAD, 7_500, 1_000_000),
+      nationalEhpadBeds: parseCount(
+        'LIAISON_NATIONAL_EHPAD_BEDS',
+        env.LIAISON_NATIONAL_EHPAD_BEDS,
+        600_000,
+        100_000_000,
+      ),
+    },
+    status: {
+      supportHours:
+        env.LIAISON_SUPPORT_HOURS ?? 'Du lundi au vendredi de 8 h à 19 h, le samedi de 8 h à 12 h',
+      alertFrom: parseAlertFrom(env.LIAISON_SMTP_FROM, mailDomain),
+    },
   };
+}
+
+/**
+ * Euros per paper letter, e.g. 0.95 (sheet 0.10 + envelope 0.05 + stamp 0.80), kept as integer cents so
+ * sums of a million letters stay exact.
+ */
+function parsePostageCost(value: string | undefined): number {
+  if (value === undefined) return 95;
+  const normalised = value.replace(',', '.');
+  if (!/^[0-9]{1,3}(\.[0-9]{1,2})?$/.test(normalised)) {
+    throw new ConfigError(
+      `LIAISON_POSTAGE_UNIT_COST "${value}" must be an amount in euros with at most two decimals (e.g. 0.95).`,
+    );
+  }
+  return Math.round(Number(normalised) * 100);
+}
+
+/** The sender of alert emails must accept replies, like every address on Liaison (charter article 4). */
+function parseAlertFrom(value: string | undefined, mailDomain: string): string {
+  const from = (value ?? `support@${mailDomain}`).toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+$/.test(from)) {
+    throw new ConfigError(`LIAISON_SMTP_FROM "${value ?? ''}" is not an email address.`);
+  }
+  if (isNoReplyAddress(from)) {
+    throw new ConfigError(`LIAISON_SMTP_FROM "${from}" is a no-reply address: alerts must accept answers.`);
+  }
+  return from;
 }
 
 function parseCount(name: string, value: string | undefined, fallback: number, max: number): number {

@@ -22,6 +22,11 @@ export const ENV_VARS = [
   'LIAISON_LDAP_BASE_DN',
   'LIAISON_BULK_MESSAGE_RECIPIENTS',
   'LIAISON_BULK_HOURLY_RECIPIENTS',
+  'LIAISON_POSTAGE_UNIT_COST',
+  'LIAISON_NATIONAL_EHPAD',
+  'LIAISON_NATIONAL_EHPAD_BEDS',
+  'LIAISON_SUPPORT_HOURS',
+  'LIAISON_SMTP_FROM',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 export type RawEnv = Partial<Record<EnvVar, string>>;

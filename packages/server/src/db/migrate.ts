@@ -9,6 +9,8 @@ import * as m006 from './migrations/006_rpps_reference.ts';
 import * as m007 from './migrations/007_directory.ts';
 import * as m008 from './migrations/008_directory_search.ts';
 import * as m009 from './migrations/009_usage_rules.ts';
+import * as m010 from './migrations/010_stats.ts';
+import * as m011 from './migrations/011_status.ts';
 
 /** Ordered, explicit list: a migration is never discovered by scanning a folder. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +23,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '007_directory': m007,
   '008_directory_search': m008,
   '009_usage_rules': m009,
+  '010_stats': m010,
+  '011_status': m011,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

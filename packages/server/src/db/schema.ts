@@ -15,9 +15,13 @@ import type {
   RppsReferenceTable,
 } from './schemaDirectory.ts';
 import type { CharterVersionTable, MailHoldTable, SenderLimitTable } from './schemaUsage.ts';
+import type { StatsTables } from './schemaStats.ts';
+import type { StatusTables } from './schemaStatus.ts';
 
 export type * from './schemaDirectory.ts';
 export type * from './schemaUsage.ts';
+export type * from './schemaStats.ts';
+export type * from './schemaStatus.ts';
 
 export interface OrganisationTable {
   id: string;
@@ -176,7 +180,7 @@ export interface JobTable {
   runs: Generated<number>;
 }
 
-export interface DB {
+export interface DB extends StatsTables, StatusTables {
   organisations: OrganisationTable;
   users: UserTable;
   user_roles: UserRoleTable;

@@ -22,6 +22,8 @@ import { directoryImportRoutes } from '../directory/importRoutes.ts';
 import { mailRoutes } from '../mail/routes.ts';
 import { quarantineRoutes } from '../quarantine/routes.ts';
 import { charterRoutes } from '../charter/routes.ts';
+import { statsRoutes } from '../stats/routes.ts';
+import { statusRoutes } from '../status/routes.ts';
 import { mailboxKeyRoutes } from '../mailboxes/keyRoutes.ts';
 import { mailboxRoutes } from '../mailboxes/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
@@ -97,6 +99,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   directoryImportRoutes(routes, ctx);
   charterRoutes(routes, ctx);
   quarantineRoutes(routes, ctx);
+  statsRoutes(routes, ctx);
+  statusRoutes(routes, ctx);
   await websocketRoutes(app, ctx);
   await serveWebApp(app, options.webDist === false ? '/nonexistent' : options.webDist);
   return app;
