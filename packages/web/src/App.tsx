@@ -63,6 +63,19 @@ const AddressBookPage = lazy(() =>
   import('./pages/directory/addressBook/AddressBookPage.tsx').then((m) => ({ default: m.AddressBookPage })),
 );
 
+// Statistics carry the charts (recharts): only platform and establishment admins ever load them.
+const StatsPage = lazy(() => import('./pages/stats/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
+const EstablishmentStatsPage = lazy(() =>
+  import('./pages/stats/EstablishmentStatsPage.tsx').then((m) => ({ default: m.EstablishmentStatsPage })),
+);
+// The service status is public (read when signing in fails); publishing is for technicians.
+const StatusPage = lazy(() =>
+  import('./pages/status/StatusPage.tsx').then((m) => ({ default: m.StatusPage })),
+);
+const ManageStatusPage = lazy(() =>
+  import('./pages/status/ManageStatusPage.tsx').then((m) => ({ default: m.ManageStatusPage })),
+);
+
 export function App() {
   return (
     <Suspense fallback={<Loading />}>
@@ -88,6 +101,10 @@ export function App() {
           <Route path="verification" element={<VerificationPage />} />
           <Route path="establishments" element={<EstablishmentsPage />} />
           <Route path="establishments/:id" element={<EstablishmentPage />} />
+          <Route path="establishments/:id/stats" element={<EstablishmentStatsPage />} />
+          <Route path="stats" element={<StatsPage />} />
+          <Route path="status" element={<StatusPage />} />
+          <Route path="status/manage" element={<ManageStatusPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

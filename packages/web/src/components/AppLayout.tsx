@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useSession } from '../lib/session.ts';
+import { STATUS_PATH } from '../pages/status/paths.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Loading } from './Loading.tsx';
 import { LogoMark } from './LogoMark.tsx';
@@ -68,6 +69,17 @@ export function AppLayout() {
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>
+        {/* For everyone, signed in or not (login page included): where to look when something fails. */}
+        <Box
+          component="footer"
+          mt="xl"
+          pt="md"
+          style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+        >
+          <Anchor component={Link} to={STATUS_PATH} size="sm" data-testid="footer-status">
+            {t('status.footerLink')}
+          </Anchor>
+        </Box>
       </AppShell.Main>
     </AppShell>
   );

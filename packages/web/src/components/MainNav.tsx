@@ -13,6 +13,9 @@ import {
   REVIEW_PATH,
 } from '../pages/directory/paths.ts';
 import { MailNavBadge } from '../pages/mail/MailNavBadge.tsx';
+import { administeredIds, canSeePlatformStats } from '../pages/stats/access.ts';
+import { establishmentStatsPath, STATS_PATH } from '../pages/stats/paths.ts';
+import { STATUS_MANAGE_PATH, STATUS_PATH } from '../pages/status/paths.ts';
 
 interface Entry {
   to: string;
@@ -39,6 +42,13 @@ function entriesFor(me: Me, t: TFunction): Entry[] {
   }
   if (hasRole(me, 'technician', 'platform_admin')) {
     entries.push({ to: '/establishments', label: t('app.nav.establishments') });
+    entries.push({ to: STATUS_MANAGE_PATH, label: t('status.navManage') });
+  }
+  if (canSeePlatformStats(me)) entries.push({ to: STATS_PATH, label: t('stats.nav') });
+  // One entry, for the first establishment the person administers (their own page links to the others').
+  const statsOrganisation = administeredIds(me)[0];
+  if (statsOrganisation !== undefined) {
+    entries.push({ to: establishmentStatsPath(statsOrganisation), label: t('stats.navEstablishment') });
   }
   const administered = administeredOrganisations(me);
   for (const organisation of administered) {
@@ -54,6 +64,8 @@ function entriesFor(me: Me, t: TFunction): Entry[] {
           : t('directory.nav.organisationNamed', { name: organisation.name }),
     });
   }
+  // Last, for everyone: where to look when something does not work.
+  entries.push({ to: STATUS_PATH, label: t('status.nav') });
   return entries;
 }
 

@@ -5,6 +5,8 @@ import { mailEn } from './en/mail.ts';
 import { directoryEn } from './en/directory.ts';
 import { usageEn } from './en/usage.ts';
 import { quarantineEn } from './en/quarantine.ts';
+import { statsEn } from './en/stats.ts';
+import { statusEn } from './en/status.ts';
 
 export const en: Messages = {
   app: {
@@ -222,6 +224,8 @@ export const en: Messages = {
   directory: directoryEn,
   usage: usageEn,
   quarantine: quarantineEn,
+  stats: statsEn,
+  status: statusEn,
   verification: {
     rppsChecks: {
       RPPS_NOT_IN_REFERENCE: 'Not in the national RPPS',

@@ -4,6 +4,8 @@ import { mailFr } from './fr/mail.ts';
 import { directoryFr } from './fr/directory.ts';
 import { usageFr } from './fr/usage.ts';
 import { quarantineFr } from './fr/quarantine.ts';
+import { statsFr } from './fr/stats.ts';
+import { statusFr } from './fr/status.ts';
 
 /**
  * French, the reference language: its shape is the type every other language must match, so a key
@@ -230,6 +232,8 @@ export const fr = {
   directory: directoryFr,
   usage: usageFr,
   quarantine: quarantineFr,
+  stats: statsFr,
+  status: statusFr,
   verification: {
     rppsChecks: {
       RPPS_NOT_IN_REFERENCE: 'Absent du RPPS national',

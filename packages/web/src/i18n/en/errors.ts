@@ -133,4 +133,8 @@ export const errorsEn: Messages['errors'] = {
   CHARTER_INVALID: 'The charter text is not valid (articles numbered 1, 2, 3… expected).',
   CHARTER_VERSION_STALE:
     'A new version of the charter has just been published: it is shown instead of the previous one. Read it, then accept it.',
+  STATS_PERIOD_INVALID: 'The period is not valid: give two dates, the first on or before the second.',
+  STATS_PERIOD_TOO_LONG: 'The period is too long: three years at most (1,096 days).',
+  STATUS_EVENT_NOT_FOUND: 'This incident or maintenance cannot be found.',
+  STATUS_EVENT_INVALID: 'The end of an incident or maintenance cannot be before its start.',
 };

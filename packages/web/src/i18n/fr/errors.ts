@@ -141,4 +141,9 @@ export const errorsFr = {
   CHARTER_INVALID: 'Le texte de la charte n’est pas valide (articles numérotés 1, 2, 3… attendus).',
   CHARTER_VERSION_STALE:
     'Une nouvelle version de la charte vient d’être publiée : elle s’affiche à la place de la précédente. Lisez-la puis acceptez-la.',
+  STATS_PERIOD_INVALID:
+    'La période n’est pas valide : indiquez deux dates, la première au plus tard le jour de la seconde.',
+  STATS_PERIOD_TOO_LONG: 'La période est trop longue : trois ans au plus (1\u00a0096 jours).',
+  STATUS_EVENT_NOT_FOUND: 'Cet incident ou cette maintenance est introuvable.',
+  STATUS_EVENT_INVALID: 'La fin d’un incident ou d’une maintenance ne peut pas précéder son début.',
 };

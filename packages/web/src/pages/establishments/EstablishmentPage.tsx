@@ -1,5 +1,5 @@
 import type { Me } from '@liaison/core/api/index';
-import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -11,6 +11,8 @@ import { RequireSession } from '../../components/RequireSession.tsx';
 import { Section } from '../../components/Section.tsx';
 import { administeredOrganisations, hasRole } from '../../lib/session.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { canSeeEstablishmentStats } from '../stats/access.ts';
+import { establishmentStatsPath } from '../stats/paths.ts';
 import { AccountsSection } from './accounts/AccountsSection.tsx';
 import { OrganisationProfileForm } from './profile/OrganisationProfileForm.tsx';
 
@@ -45,9 +47,21 @@ function Establishment({ me, id }: { me: Me; id: string }) {
         </Anchor>
       ) : null}
       <Stack gap={4}>
-        <Group gap="sm">
-          <Title order={1}>{data.name}</Title>
-          <Badge variant="light">{t(`organisationKinds.${data.kind}`)}</Badge>
+        <Group gap="sm" justify="space-between">
+          <Group gap="sm">
+            <Title order={1}>{data.name}</Title>
+            <Badge variant="light">{t(`organisationKinds.${data.kind}`)}</Badge>
+          </Group>
+          {canSeeEstablishmentStats(me, id) ? (
+            <Button
+              component={Link}
+              to={establishmentStatsPath(id)}
+              variant="light"
+              data-testid="establishment-stats"
+            >
+              {t('stats.link')}
+            </Button>
+          ) : null}
         </Group>
         {data.finess ? (
           <Text c="dimmed" ff="monospace">
