@@ -141,5 +141,34 @@ for (const backend of testBackends()) {
       expect(created).toEqual([...created].sort().reverse());
       expect(list.body.map((e) => e.kind)).toEqual(['incident', 'incident', 'maintenance']);
     });
+
+    it('postpones a planned maintenance, then calls it off before it begins', async () => {
+      const planned = (
+        await post(technician, maintenance(t, { startsAt: inMinutes(t, 60), endsAt: inMinutes(t, 90) }))
+      ).body.event;
+      const later = inMinutes(t, 24 * 60);
+      const postponed = await technician.post<StatusEventPosted>(
+        `/api/admin/status/events/${planned.id}/updates`,
+        { body: 'Reportée à demain.', startsAt: later, endsAt: inMinutes(t, 25 * 60) },
+      );
+      expect(postponed.status).toBe(201);
+      expect(postponed.body.event).toMatchObject({ state: 'scheduled', startsAt: later });
+
+      const tooEarly = await technician.post(`/api/admin/status/events/${planned.id}/updates`, {
+        body: 'Fin avant le début.',
+        endsAt: inMinutes(t, 23 * 60),
+      });
+      expect(tooEarly.body).toMatchObject({ error: { code: 'STATUS_EVENT_INVALID' } });
+
+      const now = t.clock.now().toISOString();
+      const calledOff = await technician.post<StatusEventPosted>(
+        `/api/admin/status/events/${planned.id}/updates`,
+        { body: 'Annulée.', startsAt: now, endsAt: now },
+      );
+      expect(calledOff.body.event).toMatchObject({ state: 'ended', startsAt: now, endsAt: now });
+      const status = await publicStatus();
+      expect(status.upcoming.map((e) => e.id)).not.toContain(planned.id);
+      expect(status.past.map((e) => e.id)).toContain(planned.id);
+    });
   });
 }

@@ -240,6 +240,21 @@ describe('posting an incident or a maintenance', () => {
     expect(AddStatusUpdateRequest.safeParse(calls[0]?.body).success).toBe(true);
   });
 
+  it('postpones a maintenance not begun yet: a new start, and an end checked against it', () => {
+    const form = { ...updateFormFor(maintenance), body: 'Reportée d’une semaine.' };
+    const postponed = { ...form, startsAt: '2026-07-08T22:00', endsAt: '2026-07-08T23:30' };
+    expect(updateFormProblems(postponed, maintenance)).toEqual({});
+    expect(toUpdateRequest(postponed, maintenance)).toEqual({
+      body: 'Reportée d’une semaine.',
+      startsAt: '2026-07-08T22:00:00+02:00',
+      endsAt: '2026-07-08T23:30:00+02:00',
+      alert: false,
+    });
+    expect(updateFormProblems({ ...postponed, endsAt: '2026-07-08T21:00' }, maintenance)).toEqual({
+      endsAt: 'STATUS_EVENT_INVALID',
+    });
+  });
+
   it('labels the form controls as people (and the end-to-end test) find them', async () => {
     const technician: Me = { ...hospitalDoctor, roles: [{ role: 'technician', organisationId: null }] };
     stubFetch({});

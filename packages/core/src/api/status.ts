@@ -90,9 +90,11 @@ export const CreateStatusEventRequest = z.strictObject({
 });
 export type CreateStatusEventRequest = z.infer<typeof CreateStatusEventRequest>;
 
-/** POST /api/admin/status/events/:id/updates: a new paragraph, and optionally a new end or severity. */
+/** POST /api/admin/status/events/:id/updates: a new paragraph, and optionally a new start, end or severity. */
 export const AddStatusUpdateRequest = z.strictObject({
   body: Text(5000),
+  /** Move the start (a maintenance postponed; with an end of now, one called off before it began). */
+  startsAt: z.iso.datetime({ offset: true }).optional(),
   /** Set (or clear with null) the end; "now" ends the event. */
   endsAt: z.iso.datetime({ offset: true }).nullable().optional(),
   severity: StatusSeverity.optional(),

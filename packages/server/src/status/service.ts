@@ -95,7 +95,7 @@ export class StatusService {
     });
   }
 
-  /** Adds a paragraph to an event, optionally with a new end (now ends it) or severity. */
+  /** Adds a paragraph to an event, optionally with a new start (postponed), end (now ends it) or severity. */
   async addUpdate(actor: Actor, eventId: string, input: UpdateInput): Promise<StatusEventPosted> {
     requireRole(actor, 'technician', 'platform_admin');
     return this.deps.db.transaction(async (tx) => {
@@ -106,7 +106,8 @@ export class StatusService {
           : input.endsAt === null
             ? null
             : normaliseTime(input.endsAt);
-      requireEndAfterStart(before.starts_at, endsAt);
+      const startsAt = input.startsAt === undefined ? before.starts_at : normaliseTime(input.startsAt);
+      requireEndAfterStart(startsAt, endsAt);
       const now = iso(this.deps.clock.now());
       const severity = input.severity ?? before.severity;
       const update = { id: crypto.randomUUID(), event_id: eventId, at: now, body: input.body };
@@ -116,10 +117,14 @@ export class StatusService {
         .execute();
       await tx.db
         .updateTable('status_events')
-        .set({ ends_at: endsAt, severity, updated_at: now })
+        .set({ starts_at: startsAt, ends_at: endsAt, severity, updated_at: now })
         .where('id', '=', eventId)
         .execute();
-      const event = await toEvent(tx.db, { ...before, ends_at: endsAt, severity, updated_at: now }, now);
+      const event = await toEvent(
+        tx.db,
+        { ...before, starts_at: startsAt, ends_at: endsAt, severity, updated_at: now },
+        now,
+      );
       const alertsQueued = input.alert ? await this.queueAlerts(tx, event, update) : 0;
       await this.deps.audit.append(tx, {
         actor: auditActor(actor),
@@ -127,6 +132,7 @@ export class StatusService {
         target: eventId,
         details: {
           updateId: update.id,
+          ...(startsAt !== before.starts_at ? { startsAt: { from: before.starts_at, to: startsAt } } : {}),
           ...(endsAt !== before.ends_at ? { endsAt: { from: before.ends_at, to: endsAt } } : {}),
           ...(severity !== before.severity ? { severity: { from: before.severity, to: severity } } : {}),
           alertsQueued,

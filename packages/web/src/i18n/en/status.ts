@@ -107,8 +107,11 @@ export const statusEn: Messages['status'] = {
     update: {
       title: 'Update: {{title}}',
       body: 'Text of the update',
+      start: 'New start',
+      startHelp: 'To postpone; leave empty to keep the planned start ({{start}}).',
       end: 'New end',
       endHelp: 'Leave empty to keep the current end ({{end}}).',
+      callOff: 'Call off (end now)',
       endNow: 'End now',
       severity: 'Severity',
       alert: 'Alert establishments by email',

@@ -106,8 +106,11 @@ export const statusFr = {
     update: {
       title: 'Mise à jour : {{title}}',
       body: 'Texte de la mise à jour',
+      start: 'Nouveau début',
+      startHelp: 'Pour reporter : laisser vide pour garder le début prévu ({{start}}).',
       end: 'Nouvelle fin',
       endHelp: 'Laisser vide pour garder la fin actuelle ({{end}}).',
+      callOff: 'Annuler (terminer maintenant)',
       endNow: 'Terminer maintenant',
       severity: 'Gravité',
       alert: 'Prévenir les établissements par e-mail',

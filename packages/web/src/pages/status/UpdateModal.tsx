@@ -17,7 +17,7 @@ import { problemMessages } from './eventFormMessages.ts';
 import { formatParisDateTime } from './statusTexts.ts';
 import { useAddStatusUpdate } from './useStatusAdmin.ts';
 
-/** A new paragraph on an event, optionally with a new end (or "now") and a new severity. */
+/** A new paragraph on an event, optionally with a new start (not begun yet), end (or "now") and severity. */
 export function UpdateModal({ event, onClose }: { event: StatusEvent | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
@@ -40,6 +40,7 @@ function UpdateForm({ event, onDone }: { event: StatusEvent; onDone: () => void 
     validate: (values) => problemMessages(t, updateFormProblems(values, event)),
   });
   const add = useAddStatusUpdate();
+  const scheduled = event.state === 'scheduled';
   const currentEnd = event.endsAt
     ? formatParisDateTime(event.endsAt, i18n.language)
     : t('status.event.endUnknown');
@@ -60,7 +61,7 @@ function UpdateForm({ event, onDone }: { event: StatusEvent; onDone: () => void 
             onError: (error) =>
               markServerFieldErrors(
                 error,
-                ['body', 'endsAt', 'severity'],
+                ['body', 'startsAt', 'endsAt', 'severity'],
                 form.setFieldError,
                 t('validation.refused'),
               ),
@@ -78,6 +79,16 @@ function UpdateForm({ event, onDone }: { event: StatusEvent; onDone: () => void 
           data-autofocus
           {...form.getInputProps('body')}
         />
+        {scheduled ? (
+          <TextInput
+            type="datetime-local"
+            label={t('status.manage.update.start')}
+            description={t('status.manage.update.startHelp', {
+              start: formatParisDateTime(event.startsAt, i18n.language),
+            })}
+            {...form.getInputProps('startsAt')}
+          />
+        ) : null}
         <Group align="flex-end" gap="sm">
           <TextInput
             type="datetime-local"
@@ -86,9 +97,17 @@ function UpdateForm({ event, onDone }: { event: StatusEvent; onDone: () => void 
             style={{ flex: 1 }}
             {...form.getInputProps('endsAt')}
           />
-          {/* To the minute, so the end is already past and the event shows as ended at once. */}
-          <Button variant="default" onClick={() => form.setFieldValue('endsAt', toLocalInput(new Date()))}>
-            {t('status.manage.update.endNow')}
+          {/* To the minute, so the end is already past and the event shows as ended at once; a
+              maintenance not begun yet is called off: it starts and ends now. */}
+          <Button
+            variant="default"
+            onClick={() => {
+              const now = toLocalInput(new Date());
+              if (scheduled) form.setFieldValue('startsAt', now);
+              form.setFieldValue('endsAt', now);
+            }}
+          >
+            {t(scheduled ? 'status.manage.update.callOff' : 'status.manage.update.endNow')}
           </Button>
         </Group>
         <NativeSelect

@@ -131,6 +131,8 @@ export function toCreateRequest(values: EventFormValues): CreateStatusEventReque
 
 export interface UpdateFormValues {
   body: string;
+  /** A new start (`datetime-local`) for a maintenance not begun yet, or empty to keep it. */
+  startsAt: string;
   /** A new end (`datetime-local`), or empty to leave the end as it is. */
   endsAt: string;
   severity: StatusSeverity;
@@ -138,7 +140,7 @@ export interface UpdateFormValues {
 }
 
 export function updateFormFor(event: StatusEvent): UpdateFormValues {
-  return { body: '', endsAt: '', severity: event.severity, alert: false };
+  return { body: '', startsAt: '', endsAt: '', severity: event.severity, alert: false };
 }
 
 export function updateFormProblems(
@@ -147,16 +149,24 @@ export function updateFormProblems(
 ): Partial<Record<keyof UpdateFormValues, FieldProblem>> {
   const problems: Partial<Record<keyof UpdateFormValues, FieldProblem>> = {};
   if (values.body.trim() === '') problems.body = 'required';
-  const end = endProblem(values.endsAt, event.startsAt);
+  let start = event.startsAt;
+  if (values.startsAt.trim() !== '') {
+    const moved = localInputToIso(values.startsAt);
+    if (moved === null) problems.startsAt = 'date';
+    else start = moved;
+  }
+  const end = endProblem(values.endsAt, start);
   if (end) problems.endsAt = end;
   return problems;
 }
 
-/** Sends only what changed: an unchanged severity or an empty end leaves the event's own. */
+/** Sends only what changed: an unchanged severity or an empty start or end leaves the event's own. */
 export function toUpdateRequest(values: UpdateFormValues, event: StatusEvent): AddStatusUpdateRequest {
   const endsAt = values.endsAt.trim() === '' ? null : localInputToIso(values.endsAt);
+  const startsAt = values.startsAt.trim() === '' ? null : localInputToIso(values.startsAt);
   return {
     body: values.body.trim(),
+    ...(startsAt !== null ? { startsAt } : {}),
     ...(endsAt !== null ? { endsAt } : {}),
     ...(values.severity !== event.severity ? { severity: values.severity } : {}),
     alert: values.alert,
