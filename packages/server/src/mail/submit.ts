@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { iso } from '../clock.ts';
 import type { Tx } from '../db/index.ts';
 import type { Deps } from '../deps.ts';
+import { recordExchanged } from '../stats/record.ts';
 import type { DecodedBlobs } from './blobs.ts';
 import { judgeSubmission } from './bulk.ts';
 import { publishMailChanges } from './events.ts';
@@ -83,6 +84,9 @@ export async function storeAccepted(
       target: a.input.id,
       details: { rules: trips.map((t) => t.rule), recipients: a.recipients.length },
     });
+  } else {
+    // Exchanged now, in this transaction: the statistics never count a letter that was rolled back.
+    await recordExchanged(tx, a.input.id);
   }
   // Held: only the sender's mailbox changed, so only its clients are told.
   publishMailChanges(tx, deps.bus, changes);

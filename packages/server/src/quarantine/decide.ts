@@ -4,6 +4,7 @@ import type { Deps } from '../deps.ts';
 import { fail } from '../errors.ts';
 import { publishMailChanges } from '../mail/events.ts';
 import { fileItems, type Filing } from '../mail/filing.ts';
+import { recordExchanged } from '../stats/record.ts';
 
 export type Decision = 'released' | 'rejected';
 
@@ -56,6 +57,8 @@ export async function decideHold(
       .execute();
     for (const r of recipients)
       filings.push({ mailboxId: r.mailbox_id, address: r.address, folder: 'inbox' });
+    // A released message counts from now on, on the day it was submitted.
+    await recordExchanged(tx, decision.messageId);
   }
   const changes = await fileItems(tx, decision.messageId, filings, at);
   await deps.audit.append(tx, {

@@ -1,5 +1,24 @@
+import { StatsQuery, StatsReport } from '@liaison/core/api/stats';
 import type { AppContext } from '../context.ts';
+import { requireActor } from '../http/session.ts';
 import type { ZodApp } from '../http/types.ts';
 
-/** Statistics over HTTP. STUB: the stats feature fills it in. */
-export function statsRoutes(_app: ZodApp, _ctx: AppContext): void {}
+const tags = ['stats'];
+
+/** Statistics over HTTP: the report as JSON, and the same as a CSV file. Every rule is in the service. */
+export function statsRoutes(app: ZodApp, ctx: AppContext): void {
+  app.get(
+    '/api/stats',
+    { schema: { querystring: StatsQuery, response: { 200: StatsReport }, tags } },
+    async (request) => ctx.stats.report(await requireActor(ctx, request), request.query),
+  );
+
+  app.get('/api/stats/export.csv', { schema: { querystring: StatsQuery, tags } }, async (request, reply) => {
+    const csv = await ctx.stats.csv(await requireActor(ctx, request), request.query);
+    const { from, to } = request.query;
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="liaison-stats-${from}-${to}.csv"`)
+      .send(csv);
+  });
+}
