@@ -64,9 +64,11 @@ export class ApiClient {
     return (await res.json()) as T;
   }
 
-  /** A public text resource (the CA chain, the CRL). */
+  /** A text resource: public (the CA chain, the CRL), or the caller's own (a CSV export) when signed in. */
   async text(path: string): Promise<string> {
-    const res = await this.fetch(path, { method: 'GET' });
+    const headers: Record<string, string> = {};
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    const res = await this.fetch(path, { method: 'GET', headers });
     if (!res.ok) throw await this.failure(res);
     return res.text();
   }

@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   hprim: async () => (await import('./commands/hprim.ts')).registerHprimCommands,
   directory: async () => (await import('./commands/directory.ts')).registerDirectoryCommands,
   charter: async () => (await import('./commands/charter.ts')).registerCharterCommands,
+  stats: async () => (await import('./commands/stats.ts')).registerStatsCommand,
 };
 
 const program = new Command();
