@@ -29,6 +29,8 @@ export async function seedUsers(config: Config, count: number): Promise<BenchUse
   try {
     await ctx.pki.ensureAuthority();
     const users: BenchUser[] = [];
+    // Accounts made at the console have accepted no charter; sending waits until they do.
+    const charterVersion = (await ctx.charter.current('fr')).version;
     for (let i = 0; i < count; i++) {
       const userId = await ctx.users.create(CONSOLE_ACTOR, {
         email: `bench${i}@bench.test`,
@@ -37,6 +39,7 @@ export async function seedUsers(config: Config, count: number): Promise<BenchUse
         lastName: `Nom${i}`,
         role: 'professional',
       });
+      await ctx.charter.accept(userId, charterVersion);
       const deviceId = crypto.randomUUID();
       await ctx.db.transaction((tx) =>
         tx.db
