@@ -120,7 +120,7 @@ export const statsEn: Messages['stats'] = {
     state: 'State',
     states: {
       held: 'To review',
-      released: 'Released after review',
+      released: 'Released',
       rejected: 'Rejected',
     },
     summary: '{{total}} intercepted messages (previous period: {{previous}}): {{list}}.',

@@ -119,7 +119,7 @@ export const statsFr = {
     state: 'État',
     states: {
       held: 'À vérifier',
-      released: 'Distribués après vérification',
+      released: 'Distribués',
       rejected: 'Refusés',
     },
     summary: '{{total}} messages interceptés (période précédente : {{previous}}) : {{list}}.',

@@ -27,7 +27,8 @@ export function ComparisonBars({ items, currentLabel, previousLabel, format }: P
       ]}
       withLegend
       valueFormatter={format}
-      xAxisProps={{ interval: 0, tick: { fontSize: 12 } }}
+      // Slanted so seven French labels (« Laboratoire », « Sage-femme »…) never run into each other.
+      xAxisProps={{ interval: 0, angle: -30, textAnchor: 'end', height: 64, tick: { fontSize: 12 } }}
       accessibilityLayer={false}
     />
   );

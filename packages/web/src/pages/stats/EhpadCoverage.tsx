@@ -53,7 +53,8 @@ export function EhpadCoverage({ ehpad }: { ehpad: StatsReport['ehpad'] }) {
   const previous = (figure: Figure) => t('stats.ehpad.previous', { value: n(figure.previous) });
   return (
     <Section title={t('stats.ehpad.title')}>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+      {/* One gauge per line: the card is half the page wide, too narrow for two with their sentences. */}
+      <SimpleGrid cols={1} spacing="lg">
         <Gauge
           id="covered"
           label={t('stats.ehpad.covered')}

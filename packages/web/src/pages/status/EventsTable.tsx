@@ -3,6 +3,9 @@ import { Badge, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EVENT_STATE_COLOURS, formatParisDateTime, SEVERITY_COLOURS } from './statusTexts.ts';
 
+// A table cell squeezes badges to "MIN…": they keep their width and the title column wraps instead.
+const NO_SHRINK = { flexShrink: 0, overflow: 'visible', minWidth: 'max-content' } as const;
+
 interface Props {
   events: StatusEvent[];
   onAddUpdate: (event: StatusEvent) => void;
@@ -36,12 +39,12 @@ export function EventsTable({ events, onAddUpdate }: Props) {
               </Table.Th>
               <Table.Td>{t(`status.kinds.${event.kind}`)}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={SEVERITY_COLOURS[event.severity]}>
+                <Badge variant="light" color={SEVERITY_COLOURS[event.severity]} style={NO_SHRINK}>
                   {t(`status.severities.${event.severity}`)}
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Badge variant="dot" color={EVENT_STATE_COLOURS[event.state]}>
+                <Badge variant="dot" color={EVENT_STATE_COLOURS[event.state]} style={NO_SHRINK}>
                   {t(`status.eventStates.${event.state}`)}
                 </Badge>
               </Table.Td>
