@@ -4,71 +4,25 @@
  * refused; bad periods get their codes.
  */
 import { writeFileSync } from 'node:fs';
-import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsReport } from '@liaison/core/api/stats';
-import {
-  liaison,
-  machine,
-  PASSWORD,
-  SecondFactor,
-  signIn,
-  type Machine,
-  type TestServer,
-} from './support/liaison.ts';
+import { consoleUser, liaison, machine, signIn, type Machine, type TestServer } from './support/liaison.ts';
 import { colleagues, runWith, type Person } from './support/mail.ts';
 
 const SETUP = 180_000;
 const SLOW = 120_000;
 const today = new Date().toISOString().slice(0, 10);
 
-async function post<T>(server: TestServer, path: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
 /** A platform admin made at the console, with a second factor, signed in with `liaison login`. */
 async function platformAdmin(server: TestServer): Promise<Machine> {
-  const email = 'direction@liaison.test';
-  const created = await liaison(server.env, [
-    'admin',
-    'create-user',
-    '--email',
-    email,
-    '--password',
-    PASSWORD,
-    '--first-name',
-    'Claire',
-    '--last-name',
-    'Directrice',
-    '--role',
-    'platform_admin',
-    '--json',
-  ]);
-  if (created.status !== 0) throw new Error(`create-user: ${created.stderr}`);
-  const userId = (JSON.parse(created.stdout) as { id: string }).id;
-  const login = await post<{ token: string }>(server, '/api/auth/login', {
-    email,
-    password: PASSWORD,
-    tokenType: 'bearer',
+  const director = await consoleUser(server, {
+    email: 'direction@liaison.test',
+    role: 'platform_admin',
+    firstName: 'Claire',
+    lastName: 'Directrice',
   });
-  const { secret } = await post<{ secret: string }>(server, '/api/auth/totp/enrol', {}, login.token);
-  const step = Math.floor(Date.now() / 30_000);
-  const confirmed = await post<{ recoveryCodes: string[] }>(
-    server,
-    '/api/auth/totp/confirm',
-    { code: await generate({ secret, epoch: step * 30 }) },
-    login.token,
-  );
   const m = machine(server, 'direction');
-  const factor = new SecondFactor(secret, step, confirmed.recoveryCodes);
-  const signedIn = await signIn(server, m, { email, address: email, userId, factor });
+  const signedIn = await signIn(server, m, director);
   if (signedIn.status !== 0) throw new Error(`login: ${signedIn.stderr}`);
   return m;
 }

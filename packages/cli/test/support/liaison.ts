@@ -214,6 +214,57 @@ export async function signIn(server: TestServer, m: Machine, pro: Professional):
   );
 }
 
+/** A person created at the console (`admin create-user`), TOTP enrolled over HTTP, with a full bearer session. */
+export interface ConsoleUser extends Professional {
+  token: string;
+}
+
+export async function consoleUser(
+  server: TestServer,
+  who: { email: string; role: string; firstName: string; lastName: string; orgId?: string },
+): Promise<ConsoleUser> {
+  const created = await liaison(server.env, [
+    'admin',
+    'create-user',
+    '--email',
+    who.email,
+    '--password',
+    PASSWORD,
+    '--first-name',
+    who.firstName,
+    '--last-name',
+    who.lastName,
+    '--role',
+    who.role,
+    ...(who.orgId ? ['--org', who.orgId] : []),
+    '--json',
+  ]);
+  if (created.status !== 0) throw new Error(`create-user: ${created.stderr}`);
+  const userId = (JSON.parse(created.stdout) as { id: string }).id;
+  const login = await post<{ token: string }>(`${server.url}/api/auth/login`, {
+    email: who.email,
+    password: PASSWORD,
+    tokenType: 'bearer',
+  });
+  const { secret } = (
+    await post<{ secret: string }>(`${server.url}/api/auth/totp/enrol`, {}, login.body.token)
+  ).body;
+  const step = Math.floor(Date.now() / 30_000);
+  const confirmed = await post<{ token: string; recoveryCodes: string[] }>(
+    `${server.url}/api/auth/totp/confirm`,
+    { code: await generate({ secret, epoch: step * 30 }) },
+    login.body.token,
+  );
+  if (confirmed.status !== 200) throw new Error(`TOTP: ${JSON.stringify(confirmed.body)}`);
+  return {
+    email: who.email,
+    address: who.email,
+    userId,
+    token: confirmed.body.token,
+    factor: new SecondFactor(secret, step, confirmed.body.recoveryCodes),
+  };
+}
+
 /**
  * An establishment admin of `orgId`, created at the console and signed in over HTTP with a second
  * factor: a full bearer session, as the admin's own browser or script would hold.
@@ -223,42 +274,12 @@ export async function establishmentAdmin(
   orgId: string,
   email = 'dsi@cabinet-tilleuls.test',
 ): Promise<{ id: string; token: string }> {
-  const created = await liaison(server.env, [
-    'admin',
-    'create-user',
-    '--email',
+  const admin = await consoleUser(server, {
     email,
-    '--password',
-    PASSWORD,
-    '--first-name',
-    'Dan',
-    '--last-name',
-    'Dsi',
-    '--role',
-    'establishment_admin',
-    '--org',
+    role: 'establishment_admin',
+    firstName: 'Dan',
+    lastName: 'Dsi',
     orgId,
-    '--json',
-  ]);
-  if (created.status !== 0) throw new Error(`create-user: ${created.stderr}`);
-  const id = (JSON.parse(created.stdout) as { id: string }).id;
-  const call = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
-    const res = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${text}`);
-    return JSON.parse(text) as T;
-  };
-  const login = await call<{ token: string }>('/api/auth/login', {
-    email,
-    password: PASSWORD,
-    tokenType: 'bearer',
   });
-  const { secret } = await call<{ secret: string }>('/api/auth/totp/enrol', {}, login.token);
-  const code = await generate({ secret, epoch: Math.floor(Date.now() / 30_000) * 30 });
-  const { token } = await call<{ token: string }>('/api/auth/totp/confirm', { code }, login.token);
-  return { id, token };
+  return { id: admin.userId, token: admin.token };
 }
