@@ -164,20 +164,7 @@ describe('posting an incident or a maintenance', () => {
 
   it('posts the contract’s JSON, dates with their offset, and shows the alerts queued', async () => {
     expect(eventFormProblems(values)).toEqual({});
-    const event: StatusEvent = {
-      id: '7d0e4a52-1f43-4a8e-9a7e-2f0c3c1d9e11',
-      kind: 'maintenance',
-      title: 'Mise à jour de la messagerie',
-      severity: 'info',
-      components: ['web', 'mail'],
-      description: 'Interruption de 15 minutes au plus.',
-      startsAt: '2026-07-01T20:00:00Z',
-      endsAt: '2026-07-01T21:00:00Z',
-      state: 'scheduled',
-      createdAt: '2026-06-20T08:00:00Z',
-      updatedAt: '2026-06-20T08:00:00Z',
-      updates: [],
-    };
+    const event: StatusEvent = { ...maintenance, components: ['web', 'mail'] };
     const calls = stubFetch({
       '/api/admin/status/events': { status: 201, json: { event, alertsQueued: 42 } },
     });
