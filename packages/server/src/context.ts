@@ -12,7 +12,8 @@ import type { Config } from './config/config.ts';
 import { resolveInstanceSecret, type InstanceSecret } from './config/secret.ts';
 import { connectDatabase, migrateToLatest } from './db/index.ts';
 import type { Deps } from './deps.ts';
-import { InProcessBus, type EventBus } from './events/index.ts';
+import { createBus } from './events/createBus.ts';
+import type { EventBus } from './events/index.ts';
 import { Scheduler } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
 import { DeviceService } from './devices/service.ts';
@@ -32,6 +33,7 @@ import { OrganisationService } from './organisations/service.ts';
 import { SetupService } from './setup/setup.ts';
 import { StatsService } from './stats/service.ts';
 import { StatusService } from './status/service.ts';
+import { ChatService } from './chat/service.ts';
 
 /** Everything a running instance is made of, wired once; adapters (HTTP, CLI) only call into it. */
 export interface AppContext extends Deps {
@@ -60,6 +62,7 @@ export interface AppContext extends Deps {
   quarantine: QuarantineService;
   stats: StatsService;
   status: StatusService;
+  chat: ChatService;
   close(): Promise<void>;
 }
 
@@ -81,8 +84,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const clock = options.clock ?? systemClock;
   const db = connectDatabase(config.database);
   await migrateToLatest(db);
-  const bus =
-    options.bus ?? new InProcessBus({ onError: (err) => logger.error({ err }, 'event handler failed') });
+  const bus = options.bus ?? (await createBus(config, logger));
   const audit = new AuditLog(db, secret.value, clock);
   const deps: Deps = { config, secret: secret.value, db, clock, audit, bus, logger };
   const scheduler = new Scheduler(db, clock, config.nodeId, {
@@ -140,6 +142,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     quarantine: new QuarantineService(deps),
     stats: new StatsService(deps),
     status,
+    chat: new ChatService(deps),
     async close() {
       await scheduler.stop();
       await bus.close();

@@ -9,3 +9,4 @@ export * from './usage.ts';
 export * from './charter.ts';
 export * from './stats.ts';
 export * from './status.ts';
+export * from './chat.ts';

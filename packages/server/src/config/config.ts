@@ -46,6 +46,8 @@ export interface Config {
   stats: { postageUnitCents: number; nationalEhpad: number; nationalEhpadBeds: number };
   /** Public service status: support hours as shown, and the From of alert emails (it accepts replies). */
   status: { supportHours: string; alertFrom: string };
+  /** NATS with JetStream for events across server nodes; null: one process, events stay in memory. */
+  natsUrl: string | null;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -125,6 +127,7 @@ export function buildConfig(env: RawEnv, cwd = process.cwd()): Config {
         env.LIAISON_SUPPORT_HOURS ?? 'Du lundi au vendredi de 8 h à 19 h, le samedi de 8 h à 12 h',
       alertFrom: parseAlertFrom(env.LIAISON_SMTP_FROM, mailDomain),
     },
+    natsUrl: parseNatsUrl(env.LIAISON_NATS_URL),
   };
 }
 
@@ -141,6 +144,17 @@ function parsePostageCost(value: string | undefined): number {
     );
   }
   return Math.round(Number(normalised) * 100);
+}
+
+function parseNatsUrl(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const urls = value.split(',').map((u) => u.trim());
+  if (urls.some((u) => !/^(nats|tls):\/\/[^/\s]+$/.test(u))) {
+    throw new ConfigError(
+      `LIAISON_NATS_URL "${value}" must be nats://host:4222 (several servers separated by commas).`,
+    );
+  }
+  return value;
 }
 
 /** The sender of alert emails must accept replies, like every address on Liaison (charter article 4). */

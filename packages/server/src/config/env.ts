@@ -27,6 +27,7 @@ export const ENV_VARS = [
   'LIAISON_NATIONAL_EHPAD_BEDS',
   'LIAISON_SUPPORT_HOURS',
   'LIAISON_SMTP_FROM',
+  'LIAISON_NATS_URL',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 export type RawEnv = Partial<Record<EnvVar, string>>;

@@ -11,6 +11,7 @@ import * as m008 from './migrations/008_directory_search.ts';
 import * as m009 from './migrations/009_usage_rules.ts';
 import * as m010 from './migrations/010_stats.ts';
 import * as m011 from './migrations/011_status.ts';
+import * as m012 from './migrations/012_chat.ts';
 
 /** Ordered, explicit list: a migration is never discovered by scanning a folder. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009_usage_rules': m009,
   '010_stats': m010,
   '011_status': m011,
+  '012_chat': m012,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -17,11 +17,13 @@ import type {
 import type { CharterVersionTable, MailHoldTable, SenderLimitTable } from './schemaUsage.ts';
 import type { StatsTables } from './schemaStats.ts';
 import type { StatusTables } from './schemaStatus.ts';
+import type { ChatTables } from './schemaChat.ts';
 
 export type * from './schemaDirectory.ts';
 export type * from './schemaUsage.ts';
 export type * from './schemaStats.ts';
 export type * from './schemaStatus.ts';
+export type * from './schemaChat.ts';
 
 export interface OrganisationTable {
   id: string;
@@ -180,7 +182,7 @@ export interface JobTable {
   runs: Generated<number>;
 }
 
-export interface DB extends StatsTables, StatusTables {
+export interface DB extends StatsTables, StatusTables, ChatTables {
   organisations: OrganisationTable;
   users: UserTable;
   user_roles: UserRoleTable;

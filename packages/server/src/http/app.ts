@@ -24,6 +24,7 @@ import { quarantineRoutes } from '../quarantine/routes.ts';
 import { charterRoutes } from '../charter/routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
 import { statusRoutes } from '../status/routes.ts';
+import { chatRoutes } from '../chat/routes.ts';
 import { mailboxKeyRoutes } from '../mailboxes/keyRoutes.ts';
 import { mailboxRoutes } from '../mailboxes/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   quarantineRoutes(routes, ctx);
   statsRoutes(routes, ctx);
   statusRoutes(routes, ctx);
+  chatRoutes(routes, ctx);
   await websocketRoutes(app, ctx);
   await serveWebApp(app, options.webDist === false ? '/nonexistent' : options.webDist);
   return app;

@@ -1,0 +1,2 @@
+/** Instant messaging contract (issue 8). STUB: the chat feature defines it. */
+export {};
