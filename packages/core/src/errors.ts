@@ -174,6 +174,34 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: 'The end of an incident or maintenance cannot be before its start.',
   },
+  CHAT_NOT_MEMBER: {
+    status: 404,
+    message: 'No conversation with this id among yours.',
+  },
+  CHAT_MEMBER_NOT_ELIGIBLE: {
+    status: 400,
+    message: 'Only active, verified users with an encryption certificate can join a conversation.',
+  },
+  CHAT_ADMIN_REQUIRED: { status: 403, message: 'Only an admin of this group can do this.' },
+  CHAT_DIRECT_FIXED: {
+    status: 409,
+    message: 'A direct conversation has exactly two people: its members and name cannot change.',
+  },
+  CHAT_MESSAGE_CONFLICT: {
+    status: 409,
+    message: 'A different message was already sent with this id.',
+  },
+  CHAT_MESSAGE_TOO_LARGE: { status: 413, message: 'The message is over the size limit of this server.' },
+  CHAT_KIND_UNSUPPORTED: { status: 400, message: 'This kind of message is not accepted yet.' },
+  CHAT_ENVELOPE_INVALID: { status: 400, message: 'The message is not a CMS EnvelopedData.' },
+  CHAT_RECIPIENTS_MISMATCH: {
+    status: 400,
+    message: "The message must be encrypted for exactly the current members' active encryption certificates.",
+  },
+  CHAT_RATE_LIMITED: {
+    status: 429,
+    message: 'Too many messages in a short time: wait a few seconds before sending again.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { EventBus } from '../events/index.ts';
+import { CHAT_CONVERSATION, CHAT_MESSAGE, CHAT_RECEIPT, type ChatBusEvent } from '../chat/events.ts';
 import { MAIL_CHANGED, type MailChangedEvent } from '../mail/events.ts';
 
 interface Client {
@@ -16,13 +17,21 @@ interface Client {
  */
 export class ClientHub {
   private readonly clients = new Set<Client>();
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribes: Array<() => void>;
 
   constructor(bus: EventBus) {
-    this.unsubscribe = bus.subscribe(MAIL_CHANGED, (payload) => {
-      const change = payload as MailChangedEvent;
-      this.send(change.mailboxId, JSON.stringify(change.event));
-    });
+    this.unsubscribes = [
+      bus.subscribe(MAIL_CHANGED, (payload) => {
+        const change = payload as MailChangedEvent;
+        this.send(change.mailboxId, JSON.stringify(change.event));
+      }),
+      // Chat events name their members: the sockets of those users are told, wherever they are.
+      bus.subscribe(CHAT_MESSAGE, (payload) => this.sendChat(payload as ChatBusEvent, 'chat')),
+      bus.subscribe(CHAT_CONVERSATION, (payload) =>
+        this.sendChat(payload as ChatBusEvent, 'chat.conversation'),
+      ),
+      bus.subscribe(CHAT_RECEIPT, (payload) => this.sendChat(payload as ChatBusEvent, 'chat.receipt')),
+    ];
   }
 
   add(socket: WebSocket, userId: string, mailboxIds: Iterable<string>): Client {
@@ -49,8 +58,24 @@ export class ClientHub {
     }
   }
 
+  /** Routing only (conversation, number, receipt marks): the client syncs to read what changed. */
+  private sendChat(event: ChatBusEvent, type: 'chat' | 'chat.conversation' | 'chat.receipt'): void {
+    if (!Array.isArray(event.memberIds)) return; // a malformed event from another node changes nothing
+    const members = new Set(event.memberIds);
+    const text = JSON.stringify(
+      type === 'chat.receipt'
+        ? { type, conversationId: event.conversationId, ...event.receipt }
+        : { type, conversationId: event.conversationId, seq: event.seq },
+    );
+    for (const client of this.clients) {
+      if (members.has(client.userId) && client.socket.readyState === client.socket.OPEN) {
+        client.socket.send(text);
+      }
+    }
+  }
+
   close(): void {
-    this.unsubscribe();
+    for (const unsubscribe of this.unsubscribes) unsubscribe();
     for (const client of this.clients) client.socket.close(1001, 'server shutting down');
     this.clients.clear();
   }

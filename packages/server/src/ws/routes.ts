@@ -79,8 +79,11 @@ export async function websocketRoutes(app: FastifyInstance, ctx: AppContext): Pr
       }, RECHECK_MS);
       timer.unref();
       socket.on('close', () => clearInterval(timer));
-      // Clients only listen; anything they send is ignored.
+      // Clients only listen; anything they send is ignored. A broken frame (bad UTF-8, over
+      // maxPayload) makes ws emit 'error' and close this socket only; the explicit listener keeps an
+      // unhandled 'error' from ever reaching the process, whatever the plugin does by default.
       socket.on('message', () => undefined);
+      socket.on('error', () => undefined);
     },
   );
 }

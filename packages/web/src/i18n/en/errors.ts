@@ -137,4 +137,16 @@ export const errorsEn: Messages['errors'] = {
   STATS_PERIOD_TOO_LONG: 'The period is too long: three years at most (1,096 days).',
   STATUS_EVENT_NOT_FOUND: 'This incident or maintenance cannot be found.',
   STATUS_EVENT_INVALID: 'The end of an incident or maintenance cannot be before its start.',
+  CHAT_NOT_MEMBER: 'This conversation cannot be found among yours.',
+  CHAT_MEMBER_NOT_ELIGIBLE:
+    'Only verified, active users with an encryption certificate can join a conversation.',
+  CHAT_ADMIN_REQUIRED: 'Only an admin of this group can do this.',
+  CHAT_DIRECT_FIXED: 'A one-to-one conversation keeps its two members and has no name.',
+  CHAT_MESSAGE_CONFLICT: 'A different message was already sent with this id.',
+  CHAT_MESSAGE_TOO_LARGE: 'The message is too long for this server.',
+  CHAT_KIND_UNSUPPORTED: 'This kind of message cannot be sent yet.',
+  CHAT_ENVELOPE_INVALID: 'The message is not correctly encrypted.',
+  CHAT_RECIPIENTS_MISMATCH:
+    'The conversation members have changed: reload the conversation, then send the message again.',
+  CHAT_RATE_LIMITED: 'Too many messages in a short time: wait a few seconds before sending again.',
 };

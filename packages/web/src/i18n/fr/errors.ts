@@ -146,4 +146,17 @@ export const errorsFr = {
   STATS_PERIOD_TOO_LONG: 'La période est trop longue : trois ans au plus (1\u00a0096 jours).',
   STATUS_EVENT_NOT_FOUND: 'Cet incident ou cette maintenance est introuvable.',
   STATUS_EVENT_INVALID: 'La fin d’un incident ou d’une maintenance ne peut pas précéder son début.',
+  CHAT_NOT_MEMBER: 'Cette conversation est introuvable parmi les vôtres.',
+  CHAT_MEMBER_NOT_ELIGIBLE:
+    'Seuls les utilisateurs vérifiés, actifs et munis d’un certificat de chiffrement peuvent rejoindre une conversation.',
+  CHAT_ADMIN_REQUIRED: 'Seul un administrateur du groupe peut faire cela.',
+  CHAT_DIRECT_FIXED: 'Une conversation à deux garde ses deux membres et n’a pas de nom.',
+  CHAT_MESSAGE_CONFLICT: 'Un autre message a déjà été envoyé avec cet identifiant.',
+  CHAT_MESSAGE_TOO_LARGE: 'Le message est trop long pour ce serveur.',
+  CHAT_KIND_UNSUPPORTED: 'Ce type de message ne peut pas encore être envoyé.',
+  CHAT_ENVELOPE_INVALID: 'Le message n’est pas correctement chiffré.',
+  CHAT_RECIPIENTS_MISMATCH:
+    'Les membres de la conversation ont changé : rechargez la conversation puis renvoyez le message.',
+  CHAT_RATE_LIMITED:
+    'Trop de messages en peu de temps : patientez quelques secondes avant d’envoyer à nouveau.',
 };

@@ -1,0 +1,125 @@
+import type { ChatEvent, ChatReceiptEvent } from '@liaison/core/api/chat';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { staffUser } from './support/app.ts';
+import { CONVERSATIONS, createGroup, sendText } from './support/chat.ts';
+import { testBackends } from './support/databases.ts';
+import { mailUser, type MailUser } from './support/mail.ts';
+import { startPkiInstance, type PkiInstance } from './support/pki.ts';
+
+/** The JSON messages one socket received, and a way to wait for one. */
+function listen(url: string, token: string) {
+  const socket = new WebSocket(url, { headers: { authorization: `Bearer ${token}` } });
+  const seen: unknown[] = [];
+  socket.on('message', (data: Buffer) => seen.push(JSON.parse(data.toString('utf8'))));
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+  return {
+    socket,
+    seen,
+    closed,
+    opened: new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    }),
+    async waitFor(match: (m: unknown) => boolean, timeoutMs = 5000): Promise<unknown> {
+      const end = Date.now() + timeoutMs;
+      while (Date.now() < end) {
+        const found = seen.find(match);
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error('no such event');
+    },
+  };
+}
+
+const isChat = (conversationId: string, seq: number) => (m: unknown) =>
+  (m as ChatEvent).type === 'chat' &&
+  (m as ChatEvent).conversationId === conversationId &&
+  (m as ChatEvent).seq === seq;
+
+for (const backend of testBackends()) {
+  describe(`chat events over WebSocket on ${backend.name}`, () => {
+    let t: PkiInstance;
+    let nurse: MailUser;
+    let doctor: MailUser;
+    let outsider: MailUser;
+    let url: string;
+
+    beforeAll(async () => {
+      t = await startPkiInstance(backend);
+      const technician = (await staffUser(t, 'technician')).client;
+      [nurse, doctor, outsider] = await Promise.all([
+        mailUser(t, technician, 'Inès', 'Infirmière'),
+        mailUser(t, technician, 'Diane', 'Docteur'),
+        mailUser(t, technician, 'Oscar', 'Dehors'),
+      ]);
+      const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      url = `${address.replace('http', 'ws')}/api/ws`;
+    });
+    afterAll(async () => t.close());
+
+    it("pushes a message's number to the members' sockets only, and survives broken frames", async () => {
+      const doctorSocket = listen(url, await t.ctx.sessions.create(doctor.userId, 'full', 'bearer'));
+      const outsiderSocket = listen(url, await t.ctx.sessions.create(outsider.userId, 'full', 'bearer'));
+      const rude = listen(url, await t.ctx.sessions.create(outsider.userId, 'full', 'bearer'));
+      await Promise.all([doctorSocket.opened, outsiderSocket.opened, rude.opened]);
+
+      // Garbage from clients: a text frame that is not JSON, invalid UTF-8, an oversized frame.
+      doctorSocket.socket.send('{ not json');
+      rude.socket.send(Buffer.from([0xc3, 0x28]), { binary: false });
+      expect(await rude.closed).toBe(1007);
+      const huge = listen(url, await t.ctx.sessions.create(outsider.userId, 'full', 'bearer'));
+      await huge.opened;
+      huge.socket.send('x'.repeat(10_000));
+      expect(await huge.closed).toBe(1009);
+
+      const group = await createGroup(nurse, 'Temps réel', [doctor]);
+      await doctorSocket.waitFor(
+        (m) => (m as ChatEvent).type === 'chat.conversation' && (m as ChatEvent).conversationId === group.id,
+      );
+      expect((await sendText(nurse, group.id, [nurse, doctor], 'en direct')).status).toBe(201);
+      expect(await doctorSocket.waitFor(isChat(group.id, 1))).toEqual({
+        type: 'chat',
+        conversationId: group.id,
+        seq: 1,
+      });
+      expect((await sendText(doctor, group.id, [nurse, doctor], 'reçu')).status).toBe(201);
+      await doctorSocket.waitFor(isChat(group.id, 2));
+
+      // The nurse reads: the doctor's socket sees her read mark move (ticks).
+      await nurse.client.post(`${CONVERSATIONS}/${group.id}/read`, { seq: 2 });
+      await nurse.client.post(`${CONVERSATIONS}/${group.id}/read`, { seq: 2 });
+      expect(
+        await doctorSocket.waitFor(
+          (m) => (m as ChatReceiptEvent).type === 'chat.receipt' && (m as ChatReceiptEvent).readSeq === 2,
+        ),
+      ).toEqual({
+        type: 'chat.receipt',
+        conversationId: group.id,
+        userId: nurse.userId,
+        deliveredSeq: 2,
+        readSeq: 2,
+      });
+
+      // The outsider's socket (still open) heard nothing about this conversation.
+      expect(outsiderSocket.socket.readyState).toBe(WebSocket.OPEN);
+      expect(doctorSocket.socket.readyState).toBe(WebSocket.OPEN);
+      expect(
+        outsiderSocket.seen.filter((m) => (m as { conversationId?: string }).conversationId === group.id),
+      ).toEqual([]);
+
+      // A removed member is told once (to drop it), then hears no more.
+      await nurse.client.delete(`${CONVERSATIONS}/${group.id}/members/${doctor.userId}`);
+      await doctorSocket.waitFor(
+        (m) => (m as ChatEvent).type === 'chat.conversation' && (m as ChatEvent).seq === 2,
+      );
+      expect((await sendText(nurse, group.id, [nurse], 'seule')).status).toBe(201);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(doctorSocket.seen.some(isChat(group.id, 3))).toBe(false);
+
+      doctorSocket.socket.close();
+      outsiderSocket.socket.close();
+    });
+  });
+}
