@@ -80,6 +80,21 @@ for (const backend of testBackends()) {
       expect(tail.body).toEqual({ messages: [], lastSeq: 13, more: false });
     });
 
+    it('answers a conflict, never a server error, when one id is sent to two conversations at once', async () => {
+      freshWindow();
+      const [ward, clinic] = await Promise.all([
+        createGroup(nurse, 'Service', [doctor]),
+        createGroup(nurse, 'Consultation', [midwife]),
+      ]);
+      const id = crypto.randomUUID();
+      const both = await Promise.all([
+        sendText(nurse, ward.id, [nurse, doctor], 'un', id),
+        sendText(nurse, clinic.id, [nurse, midwife], 'deux', id),
+      ]);
+      expect(both.map((b) => b.status).sort()).toEqual([201, 409]);
+      expect(both.find((b) => b.status === 409)?.body.error?.code).toBe('CHAT_MESSAGE_CONFLICT');
+    });
+
     it('counts unread messages and keeps receipts monotonic', async () => {
       freshWindow();
       const group = await createGroup(nurse, 'Reçus', [doctor]);

@@ -11,6 +11,7 @@ import { RateLimiter } from '../auth/rateLimit.ts';
 import { iso } from '../clock.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, fail } from '../errors.ts';
+import { isUniqueViolation } from '../pki/store.ts';
 import { envelopeSerialsOfDer } from '../mailboxes/envelope.ts';
 import { CHAT_MESSAGE, CHAT_RECEIPT, publishChat } from './events.ts';
 import { lockConversation } from './members.ts';
@@ -117,7 +118,14 @@ export async function sendMessage(
       sent_at: at,
       envelope: new Uint8Array(envelope),
     };
-    await tx.db.insertInto('chat_messages').values(row).execute();
+    try {
+      await tx.db.insertInto('chat_messages').values(row).execute();
+    } catch (err) {
+      // The same id being stored at this moment in another conversation (only a client reusing a UUID
+      // does that): the conversation locks do not meet, the primary key does. A conflict, not a 500.
+      if (isUniqueViolation(err)) fail('CHAT_MESSAGE_CONFLICT');
+      throw err;
+    }
     // The sender has their own message: it counts as delivered and read for them.
     await tx.db
       .updateTable('chat_members')
