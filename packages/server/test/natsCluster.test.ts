@@ -8,10 +8,23 @@ import { twoNodes } from './support/pki.ts';
 import { MAIL_CHANGED } from '../src/mail/events.ts';
 import { natsTestUrls, quiet, until } from './support/natsBus.ts';
 import { twoNatsNodes } from './support/natsCluster.ts';
+import { createGroup, sendText } from './support/chat.ts';
+
+const listening = new WeakMap<TestInstance, Promise<string>>();
+
+/** A node's address, listening from its first socket on (a Fastify app listens once). */
+function addressOf(t: TestInstance): Promise<string> {
+  let address = listening.get(t);
+  if (!address) {
+    address = t.app.listen({ port: 0, host: '127.0.0.1' });
+    listening.set(t, address);
+  }
+  return address;
+}
 
 /** Opens a socket on a node and waits for the first message matching. */
 async function socketOn(t: TestInstance, userId: string) {
-  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = await addressOf(t);
   const token = await t.ctx.sessions.create(userId, 'full', 'bearer');
   const socket = new WebSocket(`${address.replace('http', 'ws')}/api/ws`, {
     headers: { authorization: `Bearer ${token}` },
@@ -103,6 +116,19 @@ for (const natsUrl of natsTestUrls()) {
         const submission = await sealFor(sender, { to: [recipient] });
         expect((await onA.post('/api/mail/messages', submission)).status).toBe(201);
         await client.next<MailEvent>(isMailFor(recipient.address));
+        client.socket.close();
+      });
+
+      it('a care-team member connected to node A sees a chat message sent through node B at once', async () => {
+        const group = await createGroup(sender, 'Équipe de soins', [recipient]);
+        const client = await socketOn(cluster.a, recipient.userId);
+        await client.next((m) => (m as { type?: string }).type === 'hello');
+        const sent = await sendText(sender, group.id, [sender, recipient], 'Pansement refait à 14 h.');
+        expect(sent.status).toBe(201);
+        const event = await client.next<{ type: string; conversationId: string; seq: number }>(
+          (m) => (m as { type?: string }).type === 'chat',
+        );
+        expect(event).toMatchObject({ conversationId: group.id, seq: sent.body.seq });
         client.socket.close();
       });
     });
