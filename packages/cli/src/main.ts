@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   directory: async () => (await import('./commands/directory.ts')).registerDirectoryCommands,
   charter: async () => (await import('./commands/charter.ts')).registerCharterCommands,
   stats: async () => (await import('./commands/stats.ts')).registerStatsCommand,
+  chat: async () => (await import('./commands/chat.ts')).registerChatCommands,
 };
 
 const program = new Command();

@@ -1,0 +1,56 @@
+/**
+ * `liaison chat send|list|read`: instant messaging from the command line (issue 8). Texts are
+ * encrypted and decrypted on this machine with the keystore's keys; the server only routes envelopes.
+ * See ../chat/ for each sub-command.
+ *
+ * Exit codes: 0 done, 1 refused (`CODE: message` on stderr: CHAT_NOT_MEMBER, CHAT_RECIPIENTS_MISMATCH,
+ * CHAT_UNREADABLE, CERT_UNTRUSTED, NOT_SIGNED_IN…), 3 this device waits for approval.
+ */
+import type { Command } from 'commander';
+import { listChats } from '../chat/list.ts';
+import { readChat, type ChatReadOptions } from '../chat/read.ts';
+import { sendChat, type ChatSendOptions } from '../chat/send.ts';
+import { action } from '../failure.ts';
+import { keystoreHome } from '../keystore.ts';
+
+/** What commander hands over: the options, with the keystore home still optional. */
+type WithHome<T> = Omit<T, 'home'> & { home?: string };
+
+const HOME_HELP = 'keystore directory (default: LIAISON_HOME or ~/.liaison)';
+
+export function registerChatCommands(program: Command): void {
+  const chat = program.command('chat').description('end-to-end encrypted instant messages');
+
+  chat
+    .command('list')
+    .description('your conversations: unread count, last message time, name or the other person')
+    .option('--json', 'print the conversations as JSON')
+    .action(action(listChats));
+
+  chat
+    .command('send')
+    .description('encrypt a text for every member (and yourself) and send it; prints its sequence number')
+    .option('--to <conversationId>', 'an existing conversation')
+    .option('--with <userId>', 'start (or reuse) the direct conversation with this user')
+    .option('--text <text>', 'the message')
+    .option('--text-file <file>', 'the message, from a UTF-8 file')
+    .option('--json', 'print the sent message (id, conversation, seq, time) as JSON')
+    .option('--home <dir>', HOME_HELP)
+    .action(
+      action(async (opts: WithHome<ChatSendOptions>) => sendChat({ ...opts, home: keystoreHome(opts.home) })),
+    );
+
+  chat
+    .command('read')
+    .description('decrypt and print the messages of a conversation after a sequence number')
+    .argument('<conversationId>')
+    .option('--after <seq>', 'only messages after this sequence number', '0')
+    .option('--json', 'one JSON object per message and line')
+    .option('--mark-read', 'mark the printed messages as read')
+    .option('--home <dir>', HOME_HELP)
+    .action(
+      action(async (id: string, opts: WithHome<ChatReadOptions>) =>
+        readChat(id, { ...opts, home: keystoreHome(opts.home) }),
+      ),
+    );
+}
