@@ -193,6 +193,11 @@ export const ERROR_CATALOGUE = {
   },
   CHAT_MESSAGE_TOO_LARGE: { status: 413, message: 'The message is over the size limit of this server.' },
   CHAT_KIND_UNSUPPORTED: { status: 400, message: 'This kind of message is not accepted yet.' },
+  CHAT_PHOTO_TOO_LARGE: {
+    status: 413,
+    message: 'The photo is over the size limit of this server: reduce it on the device first.',
+  },
+  CHAT_PHOTO_NOT_FOUND: { status: 404, message: 'This message has no photo.' },
   CHAT_ENVELOPE_INVALID: { status: 400, message: 'The message is not a CMS EnvelopedData.' },
   CHAT_RECIPIENTS_MISMATCH: {
     status: 400,

@@ -208,14 +208,14 @@ for (const backend of testBackends()) {
       expect(logs).not.toContain(marker);
     });
 
-    it('refuses other kinds for now and oversized envelopes', async () => {
+    it('refuses unknown kinds, forged senders and oversized envelopes', async () => {
       const group = await createGroup(nurse, 'Limites', [doctor]);
-      const photo = await nurse.client.post<Refusal>(messagesOf(group.id), {
+      const notice = await nurse.client.post<Refusal>(messagesOf(group.id), {
         id: crypto.randomUUID(),
-        kind: 'photo',
+        kind: 'notice',
         envelope: 'AAAA',
       });
-      expect(photo.body.error.code).toBe('CHAT_KIND_UNSUPPORTED');
+      expect(notice.body.error.code).toBe('VALIDATION_FAILED');
       const forged = await nurse.client.post<Refusal>(messagesOf(group.id), {
         id: crypto.randomUUID(),
         kind: 'text',

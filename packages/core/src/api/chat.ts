@@ -8,13 +8,26 @@ import { Id } from './common.ts';
  * conversation, sender, kind, size, times, sequence numbers and receipts.
  */
 
-/** 'photo' and 'notice' (patient movement) are reserved for later slices; only 'text' is accepted now. */
-export const CHAT_MESSAGE_KINDS = ['text', 'photo', 'notice'] as const;
+/**
+ * 'text': the envelope holds UTF-8 text. 'photo': the envelope holds a small JSON card (caption,
+ * dimensions, an encrypted thumbnail, the photo's SHA-256; see core/chat/photo.ts) and `photo` holds
+ * the reduced JPEG in its own envelope, downloaded on demand. Patient movement notices are not chat
+ * messages: an establishment's system sends them as letters (core/notice), so `liaison fetch` files them.
+ */
+export const CHAT_MESSAGE_KINDS = ['text', 'photo'] as const;
 export const ChatMessageKind = z.enum(CHAT_MESSAGE_KINDS);
 export type ChatMessageKind = z.infer<typeof ChatMessageKind>;
 
-/** Largest envelope (decoded bytes) of a text message: a long text for a whole care team fits. */
+/**
+ * Largest envelope (decoded bytes) of a text message or of a photo's card: a long text for a whole
+ * care team fits, and so does a thumbnail.
+ */
 export const MAX_CHAT_TEXT_ENVELOPE_BYTES = 64 * 1024;
+/**
+ * Largest photo envelope (decoded bytes). A 1600 px JPEG at the devices' quality is 0.2–0.8 MB; the
+ * envelope adds about 400 bytes per recipient certificate.
+ */
+export const MAX_CHAT_PHOTO_ENVELOPE_BYTES = 3 * 1024 * 1024;
 /** Members of one group: a care team, not a mailing list. */
 export const MAX_CHAT_MEMBERS = 100;
 /** Most messages one sync page returns. */
@@ -81,13 +94,26 @@ const Base64 = z
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'not base64 (one line, standard alphabet)');
 
 /** No sender field: the sender is whoever holds the session, so a forged sender cannot be expressed. */
-export const SendChatMessageRequest = z.strictObject({
+export const SendChatMessageFields = z.strictObject({
   /** Chosen by the client (UUID): a retry with the same id and content returns the stored message. */
   id: Id,
   kind: ChatMessageKind,
   /** Base64 DER of a CMS EnvelopedData for every current member's encryption certificate. */
   envelope: Base64,
+  /** Photos only: the reduced JPEG, in its own envelope for the same certificates. */
+  photo: Base64.optional(),
 });
+
+/** A photo message carries `photo`, and only a photo message does. */
+export const photoMatchesKind: [
+  (m: { kind: ChatMessageKind; photo?: string | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (m) => (m.kind === 'photo') === (m.photo !== undefined),
+  { message: 'a photo message carries `photo`, and only a photo message does', path: ['photo'] },
+];
+
+export const SendChatMessageRequest = SendChatMessageFields.refine(...photoMatchesKind);
 export type SendChatMessageRequest = z.infer<typeof SendChatMessageRequest>;
 
 export const ChatMessage = z.object({
@@ -97,9 +123,19 @@ export const ChatMessage = z.object({
   senderUserId: Id,
   kind: ChatMessageKind,
   envelope: z.string(),
+  /** Photos: the byte size of the photo envelope, fetched with GET …/messages/:id/photo. Else null. */
+  photoBytes: z.number().int().min(1).nullable(),
   sentAt: z.string(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
+
+/** GET /api/chat/conversations/:id/messages/:messageId/photo */
+export const ChatPhoto = z.object({
+  messageId: Id,
+  /** Base64 DER of the photo's CMS EnvelopedData (a JPEG inside). */
+  envelope: z.string(),
+});
+export type ChatPhoto = z.infer<typeof ChatPhoto>;
 
 export const ChatSyncQuery = z.strictObject({
   after: z.coerce.number().int().min(0).default(0),

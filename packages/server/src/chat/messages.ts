@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  MAX_CHAT_PHOTO_ENVELOPE_BYTES,
   MAX_CHAT_TEXT_ENVELOPE_BYTES,
   type ChatMessage,
   type ChatReceiptRequest,
@@ -79,12 +80,20 @@ export async function sendMessage(
     }
     throw err;
   }
-  if (input.kind !== 'text') fail('CHAT_KIND_UNSUPPORTED');
+  if (input.kind !== 'text' && input.kind !== 'photo') fail('CHAT_KIND_UNSUPPORTED');
+  // The route's schema already pairs `photo` with kind 'photo'; checked again for other callers.
+  if ((input.kind === 'photo') !== (input.photo !== undefined)) fail('VALIDATION_FAILED');
   const envelope = decodeEnvelope(input.envelope);
   if (envelope.length > MAX_CHAT_TEXT_ENVELOPE_BYTES) {
     fail('CHAT_MESSAGE_TOO_LARGE', undefined, { limit: MAX_CHAT_TEXT_ENVELOPE_BYTES });
   }
-  const fingerprint = createHash('sha256').update(input.kind).update('\0').update(envelope).digest('hex');
+  const photo = input.photo === undefined ? null : decodeEnvelope(input.photo);
+  if (photo && photo.length > MAX_CHAT_PHOTO_ENVELOPE_BYTES) {
+    fail('CHAT_PHOTO_TOO_LARGE', undefined, { limit: MAX_CHAT_PHOTO_ENVELOPE_BYTES });
+  }
+  const hash = createHash('sha256').update(input.kind).update('\0').update(envelope);
+  if (photo) hash.update('\0').update(photo);
+  const fingerprint = hash.digest('hex');
   const at = iso(deps.clock.now());
   return deps.db.transaction(async (tx) => {
     // Locked before the retry check, so two attempts of one id are judged one after the other.
@@ -104,7 +113,9 @@ export async function sendMessage(
       return { created: false, message: messageView(stored) };
     }
     const members = await memberIds(tx.db, conversationId);
-    checkRecipients(envelope, await activeEncryptionSerials(tx.db, members, at), members);
+    const expected = await activeEncryptionSerials(tx.db, members, at);
+    // The photo is held to the same rule as its card: a removed member must not get either.
+    for (const sealed of photo ? [envelope, photo] : [envelope]) checkRecipients(sealed, expected, members);
     const seq = await nextConversationSeq(tx, conversationId, at);
     const row = {
       id: input.id,
@@ -114,12 +125,19 @@ export async function sendMessage(
       sender_device_id: sender.deviceId,
       kind: input.kind,
       size: envelope.length,
+      photo_size: photo?.length ?? null,
       fingerprint,
       sent_at: at,
       envelope: new Uint8Array(envelope),
     };
     try {
       await tx.db.insertInto('chat_messages').values(row).execute();
+      if (photo) {
+        await tx.db
+          .insertInto('chat_photos')
+          .values({ message_id: input.id, envelope: new Uint8Array(photo) })
+          .execute();
+      }
     } catch (err) {
       // The same id being stored at this moment in another conversation (only a client reusing a UUID
       // does that): the conversation locks do not meet, the primary key does. A conflict, not a 500.
@@ -149,7 +167,7 @@ export async function syncMessages(
   const after = Math.max(query.after, me.joined_seq);
   const rows = await deps.db.read
     .selectFrom('chat_messages')
-    .select(['id', 'conversation_id', 'seq', 'sender_user_id', 'kind', 'envelope', 'sent_at'])
+    .select(['id', 'conversation_id', 'seq', 'sender_user_id', 'kind', 'envelope', 'photo_size', 'sent_at'])
     .where('conversation_id', '=', conversationId)
     .where('seq', '>', after)
     .orderBy('seq')

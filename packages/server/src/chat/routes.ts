@@ -3,9 +3,11 @@ import {
   ChatReceiptRequest,
   ChatSyncQuery,
   CreateConversationRequest,
+  MAX_CHAT_PHOTO_ENVELOPE_BYTES,
   MAX_CHAT_TEXT_ENVELOPE_BYTES,
+  photoMatchesKind,
   RenameConversationRequest,
-  SendChatMessageRequest,
+  SendChatMessageFields,
 } from '@liaison/core/api/chat';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -21,10 +23,16 @@ const MemberParams = ConversationParams.extend({ userId: z.uuid() });
  * The envelope is checked by decoding it (native code) in the service, rather than by a regex over
  * every character here, as mail does for its blobs.
  */
-const SendBody = SendChatMessageRequest.extend({ envelope: z.string().min(1) });
+const SendBody = SendChatMessageFields.extend({
+  envelope: z.string().min(1),
+  photo: z.string().min(1).optional(),
+}).refine(...photoMatchesKind);
 
-/** Base64 of the largest text envelope, plus room for the JSON around it. */
-const SEND_BODY_LIMIT = Math.ceil((MAX_CHAT_TEXT_ENVELOPE_BYTES * 4) / 3) + 16 * 1024;
+/** Base64 of the largest photo and card envelopes, plus room for the JSON around them. */
+const SEND_BODY_LIMIT =
+  Math.ceil(((MAX_CHAT_TEXT_ENVELOPE_BYTES + MAX_CHAT_PHOTO_ENVELOPE_BYTES) * 4) / 3) + 16 * 1024;
+
+const PhotoParams = ConversationParams.extend({ messageId: z.uuid() });
 
 async function caller(ctx: AppContext, request: FastifyRequest): Promise<ChatCaller> {
   const session = await requireSession(ctx, request);
@@ -91,6 +99,13 @@ export function chatRoutes(app: ZodApp, ctx: AppContext): void {
     '/api/chat/conversations/:id/messages',
     { schema: { params: ConversationParams, querystring: ChatSyncQuery, tags } },
     async (request) => ctx.chat.sync(await caller(ctx, request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/chat/conversations/:id/messages/:messageId/photo',
+    { schema: { params: PhotoParams, tags } },
+    async (request) =>
+      ctx.chat.photo(await caller(ctx, request), request.params.id, request.params.messageId),
   );
 
   for (const which of ['read', 'delivered'] as const) {

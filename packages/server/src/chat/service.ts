@@ -1,5 +1,6 @@
 import type {
   ChatMessage,
+  ChatPhoto,
   ChatReceiptRequest,
   ChatSync,
   ChatSyncQuery,
@@ -10,6 +11,7 @@ import type {
 import type { Deps } from '../deps.ts';
 import { addMembers, createConversation, removeMember, renameConversation } from './conversations.ts';
 import { recordReceipt, sendMessage, syncMessages } from './messages.ts';
+import { readPhoto } from './photos.ts';
 import { conversationView, conversationViews } from './store.ts';
 
 /** Who sends: always the session's user and device, never a field of the request. */
@@ -60,6 +62,10 @@ export class ChatService {
 
   sync(caller: ChatCaller, conversationId: string, query: ChatSyncQuery): Promise<ChatSync> {
     return syncMessages(this.deps, caller.userId, conversationId, query);
+  }
+
+  photo(caller: ChatCaller, conversationId: string, messageId: string): Promise<ChatPhoto> {
+    return readPhoto(this.deps, caller.userId, conversationId, messageId);
   }
 
   receipt(

@@ -149,6 +149,7 @@ export function messageView(
     senderUserId: row.sender_user_id,
     kind: row.kind,
     envelope: Buffer.from(row.envelope).toString('base64'),
+    photoBytes: row.photo_size,
     sentAt: row.sent_at,
   };
 }

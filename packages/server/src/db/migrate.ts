@@ -12,6 +12,7 @@ import * as m009 from './migrations/009_usage_rules.ts';
 import * as m010 from './migrations/010_stats.ts';
 import * as m011 from './migrations/011_status.ts';
 import * as m012 from './migrations/012_chat.ts';
+import * as m013 from './migrations/013_chat_photos.ts';
 
 /** Ordered, explicit list: a migration is never discovered by scanning a folder. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010_stats': m010,
   '011_status': m011,
   '012_chat': m012,
+  '013_chat_photos': m013,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -36,10 +36,17 @@ export interface ChatMessageTable {
   seq: number;
   sender_user_id: string;
   sender_device_id: string | null;
-  kind: 'text' | 'photo' | 'notice';
+  kind: 'text' | 'photo';
   size: number;
+  /** Byte size of the photo envelope in chat_photos (migration 013); null for text. */
+  photo_size: number | null;
   fingerprint: string;
   sent_at: string;
+  envelope: Uint8Array;
+}
+
+export interface ChatPhotoTable {
+  message_id: string;
   envelope: Uint8Array;
 }
 
@@ -48,4 +55,5 @@ export interface ChatTables {
   chat_members: ChatMemberTable;
   chat_membership_log: ChatMembershipLogTable;
   chat_messages: ChatMessageTable;
+  chat_photos: ChatPhotoTable;
 }

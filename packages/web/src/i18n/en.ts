@@ -7,6 +7,8 @@ import { usageEn } from './en/usage.ts';
 import { quarantineEn } from './en/quarantine.ts';
 import { statsEn } from './en/stats.ts';
 import { statusEn } from './en/status.ts';
+import { chatEn } from './en/chat.ts';
+import { noticesEn } from './en/notices.ts';
 
 export const en: Messages = {
   app: {
@@ -226,6 +228,8 @@ export const en: Messages = {
   quarantine: quarantineEn,
   stats: statsEn,
   status: statusEn,
+  chat: chatEn,
+  notices: noticesEn,
   verification: {
     rppsChecks: {
       RPPS_NOT_IN_REFERENCE: 'Not in the national RPPS',

@@ -6,6 +6,8 @@ import { usageFr } from './fr/usage.ts';
 import { quarantineFr } from './fr/quarantine.ts';
 import { statsFr } from './fr/stats.ts';
 import { statusFr } from './fr/status.ts';
+import { chatFr } from './fr/chat.ts';
+import { noticesFr } from './fr/notices.ts';
 
 /**
  * French, the reference language: its shape is the type every other language must match, so a key
@@ -234,6 +236,8 @@ export const fr = {
   quarantine: quarantineFr,
   stats: statsFr,
   status: statusFr,
+  chat: chatFr,
+  notices: noticesFr,
   verification: {
     rppsChecks: {
       RPPS_NOT_IN_REFERENCE: 'Absent du RPPS national',

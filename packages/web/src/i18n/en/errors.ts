@@ -145,6 +145,8 @@ export const errorsEn: Messages['errors'] = {
   CHAT_MESSAGE_CONFLICT: 'A different message was already sent with this id.',
   CHAT_MESSAGE_TOO_LARGE: 'The message is too long for this server.',
   CHAT_KIND_UNSUPPORTED: 'This kind of message cannot be sent yet.',
+  CHAT_PHOTO_TOO_LARGE: 'The photo is too large, even after reduction.',
+  CHAT_PHOTO_NOT_FOUND: 'This message has no photo.',
   CHAT_ENVELOPE_INVALID: 'The message is not correctly encrypted.',
   CHAT_RECIPIENTS_MISMATCH:
     'The conversation members have changed: reload the conversation, then send the message again.',

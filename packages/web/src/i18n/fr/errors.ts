@@ -154,6 +154,8 @@ export const errorsFr = {
   CHAT_MESSAGE_CONFLICT: 'Un autre message a déjà été envoyé avec cet identifiant.',
   CHAT_MESSAGE_TOO_LARGE: 'Le message est trop long pour ce serveur.',
   CHAT_KIND_UNSUPPORTED: 'Ce type de message ne peut pas encore être envoyé.',
+  CHAT_PHOTO_TOO_LARGE: 'La photo est trop lourde, même réduite.',
+  CHAT_PHOTO_NOT_FOUND: 'Ce message n’a pas de photo.',
   CHAT_ENVELOPE_INVALID: 'Le message n’est pas correctement chiffré.',
   CHAT_RECIPIENTS_MISMATCH:
     'Les membres de la conversation ont changé : rechargez la conversation puis renvoyez le message.',
