@@ -3,8 +3,12 @@
  * conversation and sends two texts, encrypted on their machine; the recipient sees them unread in
  * `chat list`, reads them decrypted in order and marks them read; a conversation the caller is not a
  * member of is refused (CHAT_NOT_MEMBER, exit 1); the server stores no plaintext; a group message
- * is encrypted for all three members and each reads it.
+ * is encrypted for all three members and each reads it; a photo prints as its caption and size, and
+ * `--save-photos` writes the checked JPEG.
  */
+import { encodePhotoCard, sha256Hex } from '@liaison/core/chat/photo';
+import { base64Encode, encrypt } from '@liaison/core/crypto/index';
+import { syntheticJpeg } from '@liaison/core/synthetic/index';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -201,5 +205,75 @@ describe('liaison chat', { timeout: SLOW }, () => {
     }
     const list = await chat(paul, ['list', '--json']);
     expect((JSON.parse(list.stdout) as Listed[]).map((c) => c.title)).toContain('Sortie chambre 12');
+  });
+
+  it('prints a photo as its caption and size, and saves the checked JPEG on request', async () => {
+    // A device sent it (reduced, metadata removed): sealed here for both members' certificates.
+    const certificates: string[] = [];
+    for (const who of [sender, recipient]) {
+      const listed = await http<
+        { usage: string; state: string; mailboxId: string | null; certificatePem: string }[]
+      >(server, sender, 'GET', `/api/pki/users/${who.pro.userId}/certificates`);
+      certificates.push(
+        ...listed.body
+          .filter((c) => c.usage === 'encryption' && c.state === 'active' && c.mailboxId === null)
+          .map((c) => c.certificatePem),
+      );
+    }
+    const jpeg = syntheticJpeg({ width: 1600, height: 1200 });
+    const thumbnail = syntheticJpeg({ width: 320, height: 240 });
+    const card = encodePhotoCard({
+      v: 1,
+      caption: 'Plaie talon gauche, J3',
+      width: 1600,
+      height: 1200,
+      bytes: jpeg.length,
+      sha256: await sha256Hex(jpeg),
+      thumbnail: { width: 320, height: 240, jpeg: Buffer.from(thumbnail).toString('base64') },
+    });
+    const seal = async (content: Uint8Array) =>
+      base64Encode(await encrypt({ content, recipients: certificates }));
+    const posted = await http<{ seq: number }>(
+      server,
+      sender,
+      'POST',
+      `/api/chat/conversations/${conversationId}/messages`,
+      {
+        id: crypto.randomUUID(),
+        kind: 'photo',
+        envelope: await seal(card),
+        photo: await seal(jpeg),
+      },
+    );
+    expect(posted.status).toBe(201);
+
+    const after = String(posted.body.seq - 1);
+    const read = await chat(recipient, [
+      'read',
+      conversationId,
+      '--after',
+      after,
+      '--home',
+      recipient.m.home,
+    ]);
+    expect(read.status, read.stderr).toBe(0);
+    expect(read.stdout).toMatch(/Luc Martin: \[photo 1600×1200, \d+ KB\] Plaie talon gauche, J3\n$/);
+
+    const dir = join(server.dir, 'photos');
+    const saved = await chat(recipient, [
+      'read',
+      conversationId,
+      '--after',
+      after,
+      '--json',
+      '--save-photos',
+      dir,
+      '--home',
+      recipient.m.home,
+    ]);
+    expect(saved.status, saved.stderr).toBe(0);
+    const line = JSON.parse(saved.stdout.trim()) as { photo: { file: string; caption: string } };
+    expect(line.photo.caption).toBe('Plaie talon gauche, J3');
+    expect(Buffer.from(readFileSync(line.photo.file)).equals(Buffer.from(jpeg))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /** The chat routes the CLI calls (server/src/chat/routes.ts), typed with core's contract. */
-import type { ChatMessage, ChatSync, Conversation } from '@liaison/core/api/chat';
+import type { ChatMessage, ChatPhoto, ChatSync, Conversation } from '@liaison/core/api/chat';
 import { segment } from '../api.ts';
 import type { Remote } from '../remote.ts';
 
@@ -15,6 +15,9 @@ export const directConversation = (r: Remote, userId: string) =>
 
 export const postMessage = (r: Remote, id: string, body: { id: string; kind: 'text'; envelope: string }) =>
   r.api.post<ChatMessage>(conversationPath(id, '/messages'), body);
+
+export const getPhoto = (r: Remote, id: string, messageId: string) =>
+  r.api.get<ChatPhoto>(conversationPath(id, `/messages/${segment(messageId)}/photo`));
 
 export function syncPage(r: Remote, id: string, after: number, limit: number): Promise<ChatSync> {
   const query = new URLSearchParams({ after: String(after), limit: String(limit) });

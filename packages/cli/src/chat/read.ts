@@ -2,21 +2,27 @@
  * `liaison chat read`: syncs a conversation page by page from `--after`, opens each envelope with
  * the keystore's encryption keys (the whole history, so messages sent to a renewed certificate stay
  * readable) and prints them in sequence order. A message that cannot be opened is reported on that
- * line and the others still print; the command then fails, so a script notices.
+ * line and the others still print; the command then fails, so a script notices. A photo prints as
+ * its caption and size; with `--save-photos DIR` it is downloaded, decrypted, checked to be the JPEG
+ * its card announced, and written to DIR.
  */
 import { MAX_CHAT_SYNC_LIMIT, type ChatMessage, type Conversation } from '@liaison/core/api/chat';
+import { checkReceivedPhoto, parsePhotoCard, type ChatPhotoCard } from '@liaison/core/chat/photo';
 import { base64Decode, decrypt, type DecryptRecipient } from '@liaison/core/crypto/index';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CliFailure } from '../failure.ts';
 import { openMailSession } from '../mail/session.ts';
 import { myDecryptionKeys } from '../mailbox/shared.ts';
 import { asPending, type Remote } from '../remote.ts';
-import { getConversation, markRead, syncPage } from './api.ts';
+import { getConversation, getPhoto, markRead, syncPage } from './api.ts';
 
 export interface ChatReadOptions {
   home: string;
   after?: string;
   json?: boolean;
   markRead?: boolean;
+  savePhotos?: string;
 }
 
 function afterSeq(value: string | undefined): number {
@@ -38,16 +44,60 @@ async function* messagesAfter(remote: Remote, id: string, after: number): AsyncG
   }
 }
 
-type Opened = { text: string } | { error: string };
+interface PhotoLine {
+  caption: string;
+  width: number;
+  height: number;
+  bytes: number;
+  /** Where --save-photos wrote it. */
+  file?: string;
+}
+type Opened = { text: string } | { photo: PhotoLine } | { error: string };
 
-async function open(m: ChatMessage, keys: DecryptRecipient[]): Promise<Opened> {
+interface Opener {
+  remote: Remote;
+  conversationId: string;
+  keys: DecryptRecipient[];
+  savePhotos?: string;
+}
+
+async function savePhoto(o: Opener, m: ChatMessage, card: ChatPhotoCard): Promise<string> {
+  const photo = await getPhoto(o.remote, o.conversationId, m.id);
+  const jpeg = await checkReceivedPhoto(
+    card,
+    await decrypt({ envelope: base64Decode(photo.envelope), recipient: o.keys }),
+  );
+  mkdirSync(o.savePhotos!, { recursive: true });
+  const file = join(o.savePhotos!, `${m.seq}-${m.id}.jpg`);
+  writeFileSync(file, jpeg, { mode: 0o600 });
+  return file;
+}
+
+async function open(o: Opener, m: ChatMessage): Promise<Opened> {
   try {
-    const bytes = await decrypt({ envelope: base64Decode(m.envelope), recipient: keys });
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    const bytes = await decrypt({ envelope: base64Decode(m.envelope), recipient: o.keys });
+    if (m.kind !== 'photo') return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    const card = parsePhotoCard(bytes);
+    const line: PhotoLine = {
+      caption: card.caption,
+      width: card.width,
+      height: card.height,
+      bytes: card.bytes,
+    };
+    if (o.savePhotos !== undefined) line.file = await savePhoto(o, m, card);
+    return { photo: line };
   } catch (err) {
     const e = err as { code?: string; message?: string };
     return { error: `${e.code ?? 'DECRYPT_FAILED'}: ${e.message ?? String(err)}` };
   }
+}
+
+function describe(opened: Opened): string {
+  if ('text' in opened) return opened.text;
+  if ('error' in opened) return `[unreadable: ${opened.error}]`;
+  const p = opened.photo;
+  const kb = Math.round(p.bytes / 1024);
+  return `[photo ${p.width}×${p.height}, ${kb} KB${p.file ? `, saved to ${p.file}` : ''}] ${p.caption}`.trimEnd();
 }
 
 function senderName(c: Conversation, userId: string): string {
@@ -60,8 +110,7 @@ function print(m: ChatMessage, opened: Opened, sender: string, json: boolean): v
     process.stdout.write(JSON.stringify(row) + '\n');
     return;
   }
-  const body = 'text' in opened ? opened.text : `[unreadable: ${opened.error}]`;
-  process.stdout.write(`${m.seq}  ${m.sentAt}  ${sender}: ${body}\n`);
+  process.stdout.write(`${m.seq}  ${m.sentAt}  ${sender}: ${describe(opened)}\n`);
 }
 
 export async function readChat(conversationId: string, o: ChatReadOptions): Promise<void> {
@@ -69,11 +118,16 @@ export async function readChat(conversationId: string, o: ChatReadOptions): Prom
   const s = await openMailSession(o.home, `liaison chat read ${conversationId}`);
   try {
     const conversation = await getConversation(s.remote, conversationId);
-    const keys = myDecryptionKeys(s.store);
+    const opener: Opener = {
+      remote: s.remote,
+      conversationId,
+      keys: myDecryptionKeys(s.store),
+      ...(o.savePhotos === undefined ? {} : { savePhotos: o.savePhotos }),
+    };
     let lastSeq = after;
     let failed = 0;
     for await (const m of messagesAfter(s.remote, conversationId, after)) {
-      const opened = await open(m, keys);
+      const opened = await open(opener, m);
       if ('error' in opened) failed++;
       print(m, opened, senderName(conversation, m.senderUserId), o.json === true);
       lastSeq = m.seq;

@@ -47,6 +47,7 @@ export function registerChatCommands(program: Command): void {
     .option('--after <seq>', 'only messages after this sequence number', '0')
     .option('--json', 'one JSON object per message and line')
     .option('--mark-read', 'mark the printed messages as read')
+    .option('--save-photos <dir>', 'download, decrypt and check photos, and write them to this folder')
     .option('--home <dir>', HOME_HELP)
     .action(
       action(async (id: string, opts: WithHome<ChatReadOptions>) =>

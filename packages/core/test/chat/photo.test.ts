@@ -12,7 +12,7 @@ import {
   stripJpegMetadata,
   type ChatPhotoCard,
 } from '../../src/chat/photo.ts';
-import { syntheticJpeg } from './jpegFixture.ts';
+import { syntheticJpeg } from '../../src/synthetic/jpeg.ts';
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const contains = (bytes: Uint8Array, text: string) => Buffer.from(bytes).includes(Buffer.from(text));

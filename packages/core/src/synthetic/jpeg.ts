@@ -1,5 +1,5 @@
 /**
- * A structurally valid JPEG header built byte by byte (SOI, APP0 JFIF, optional APP1 EXIF and comment,
+ * A synthetic JPEG for tests and benchmarks: a structurally valid header built byte by byte (SOI, APP0 JFIF, optional APP1 EXIF and comment,
  * a quantisation table, the frame header with the size, a Huffman table, the scan header, a few data
  * bytes, EOI). Enough for the parsers under test; no pixels need to decode.
  */
