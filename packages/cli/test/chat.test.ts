@@ -276,4 +276,52 @@ describe('liaison chat', { timeout: SLOW }, () => {
     expect(line.photo.caption).toBe('Plaie talon gauche, J3');
     expect(Buffer.from(readFileSync(line.photo.file)).equals(Buffer.from(jpeg))).toBe(true);
   });
+
+  it('re-shares earlier messages with a newcomer, who could not read them before', async () => {
+    const paul = stranger!;
+    const group = await http<{ id: string }>(server, sender, 'POST', '/api/chat/conversations', {
+      kind: 'group',
+      name: 'Relève de nuit',
+      memberIds: [recipient.pro.userId],
+    });
+    for (const text of ['Chambre 4 : surveillance glycémie.', 'Chambre 7 : sortie prévue demain.']) {
+      const sent = await chat(sender, [
+        'send',
+        '--to',
+        group.body.id,
+        '--text',
+        text,
+        '--home',
+        sender.m.home,
+      ]);
+      expect(sent.status, sent.stderr).toBe(0);
+    }
+    const added = await http(server, sender, 'POST', `/api/chat/conversations/${group.body.id}/members`, {
+      userIds: [paul.pro.userId],
+    });
+    expect(added.status).toBe(200);
+    // Not a recipient of what came before: nothing to read.
+    const before = await chat(paul, ['read', group.body.id, '--home', paul.m.home]);
+    expect([before.status, before.stdout]).toEqual([0, '']);
+
+    const shared = await chat(sender, [
+      'reshare',
+      group.body.id,
+      '--last',
+      '5',
+      '--json',
+      '--home',
+      sender.m.home,
+    ]);
+    expect(shared.status, shared.stderr).toBe(0);
+    expect(JSON.parse(shared.stdout)).toMatchObject({ seq: 3, shared: 2 });
+    const after = await chat(paul, ['read', group.body.id, '--home', paul.m.home]);
+    expect(after.status, after.stderr).toBe(0);
+    expect(after.stdout).toContain('Luc Martin: [earlier messages shared by Luc Martin]');
+    expect(after.stdout).toMatch(/> \S+ {2}Luc Martin: Chambre 4 : surveillance glycémie\.\n/);
+    expect(after.stdout).toMatch(/> \S+ {2}Luc Martin: Chambre 7 : sortie prévue demain\.\n$/);
+    const bad = await chat(sender, ['reshare', group.body.id, '--last', '0', '--home', sender.m.home]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^VALIDATION_FAILED: --last/);
+  });
 });

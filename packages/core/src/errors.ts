@@ -192,12 +192,15 @@ export const ERROR_CATALOGUE = {
     message: 'A different message was already sent with this id.',
   },
   CHAT_MESSAGE_TOO_LARGE: { status: 413, message: 'The message is over the size limit of this server.' },
-  CHAT_KIND_UNSUPPORTED: { status: 400, message: 'This kind of message is not accepted yet.' },
   CHAT_PHOTO_TOO_LARGE: {
     status: 413,
     message: 'The photo is over the size limit of this server: reduce it on the device first.',
   },
   CHAT_PHOTO_NOT_FOUND: { status: 404, message: 'This message has no photo.' },
+  CHAT_LAST_ADMIN: {
+    status: 409,
+    message: 'A group needs at least one admin: make someone else admin first.',
+  },
   CHAT_ENVELOPE_INVALID: { status: 400, message: 'The message is not a CMS EnvelopedData.' },
   CHAT_RECIPIENTS_MISMATCH: {
     status: 400,
@@ -206,6 +209,16 @@ export const ERROR_CATALOGUE = {
   CHAT_RATE_LIMITED: {
     status: 429,
     message: 'Too many messages in a short time: wait a few seconds before sending again.',
+  },
+  // patient movement notices
+  NOTICE_SENDER_NOT_ALLOWED: {
+    status: 403,
+    message:
+      'Only a service or application mailbox of a hospital, clinic or nursing home can send patient movement notices.',
+  },
+  NOTICE_RECIPIENT_REFUSED: {
+    status: 400,
+    message: "A patient movement notice goes only to a professional's personal mailbox.",
   },
 } as const satisfies Record<string, { status: number; message: string }>;
 

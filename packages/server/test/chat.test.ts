@@ -69,6 +69,40 @@ for (const backend of testBackends()) {
       expect(add.body.error.code).toBe('CHAT_DIRECT_FIXED');
     });
 
+    it('lets admins make other admins, and never leaves a group without one', async () => {
+      const group = await createGroup(nurse, 'Rôles', [doctor, pharmacist]);
+      const roleOf = (c: Conversation, id: string) => c.members.find((m) => m.userId === id)?.role;
+      const memberPath = (id: string) => `${CONVERSATIONS}/${group.id}/members/${id}`;
+
+      const byMember = await doctor.client.patch<Refusal>(memberPath(pharmacist.userId), { role: 'admin' });
+      expect([byMember.status, byMember.body.error.code]).toEqual([403, 'CHAT_ADMIN_REQUIRED']);
+      const alone = await nurse.client.patch<Refusal>(memberPath(nurse.userId), { role: 'member' });
+      expect([alone.status, alone.body.error.code]).toEqual([409, 'CHAT_LAST_ADMIN']);
+      const stranger = await nurse.client.patch<Refusal>(memberPath(outsider.userId), { role: 'admin' });
+      expect(stranger.body.error.code).toBe('USER_NOT_FOUND');
+
+      const promoted = await nurse.client.patch<Conversation>(memberPath(doctor.userId), { role: 'admin' });
+      expect(promoted.status).toBe(200);
+      expect(roleOf(promoted.body, doctor.userId)).toBe('admin');
+      // The new admin can now manage the group, and the first one may step down.
+      const renamed = await doctor.client.patch<Conversation>(`${CONVERSATIONS}/${group.id}`, {
+        name: 'Rôles 2',
+      });
+      expect(renamed.body.name).toBe('Rôles 2');
+      const down = await nurse.client.patch<Conversation>(memberPath(nurse.userId), { role: 'member' });
+      expect(roleOf(down.body, nurse.userId)).toBe('member');
+      const notAnyMore = await nurse.client.patch<Refusal>(memberPath(pharmacist.userId), { role: 'admin' });
+      expect(notAnyMore.body.error.code).toBe('CHAT_ADMIN_REQUIRED');
+      const log = await t.ctx.db.read
+        .selectFrom('chat_membership_log')
+        .select(['user_id', 'action'])
+        .where('conversation_id', '=', group.id)
+        .where('action', 'in', ['promoted', 'demoted'])
+        .orderBy('at')
+        .execute();
+      expect(log.map((l) => l.action).sort()).toEqual(['demoted', 'promoted']);
+    });
+
     it('refuses pending users and users nobody can encrypt for', async () => {
       for (const userId of [await pendingUserId(t), noCertificateId, crypto.randomUUID()]) {
         const refused = await nurse.client.post<Refusal>(CONVERSATIONS, { kind: 'direct', userId });

@@ -13,8 +13,11 @@ export const getConversation = (r: Remote, id: string) => r.api.get<Conversation
 export const directConversation = (r: Remote, userId: string) =>
   r.api.post<Conversation>('/api/chat/conversations', { kind: 'direct', userId });
 
-export const postMessage = (r: Remote, id: string, body: { id: string; kind: 'text'; envelope: string }) =>
-  r.api.post<ChatMessage>(conversationPath(id, '/messages'), body);
+export const postMessage = (
+  r: Remote,
+  id: string,
+  body: { id: string; kind: 'text' | 'history'; envelope: string },
+) => r.api.post<ChatMessage>(conversationPath(id, '/messages'), body);
 
 export const getPhoto = (r: Remote, id: string, messageId: string) =>
   r.api.get<ChatPhoto>(conversationPath(id, `/messages/${segment(messageId)}/photo`));

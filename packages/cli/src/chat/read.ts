@@ -7,6 +7,7 @@
  * its card announced, and written to DIR.
  */
 import { MAX_CHAT_SYNC_LIMIT, type ChatMessage, type Conversation } from '@liaison/core/api/chat';
+import { parseHistoryBundle, type ChatHistoryEntry } from '@liaison/core/chat/history';
 import { checkReceivedPhoto, parsePhotoCard, type ChatPhotoCard } from '@liaison/core/chat/photo';
 import { base64Decode, decrypt, type DecryptRecipient } from '@liaison/core/crypto/index';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -32,7 +33,7 @@ function afterSeq(value: string | undefined): number {
   return n;
 }
 
-async function* messagesAfter(remote: Remote, id: string, after: number): AsyncGenerator<ChatMessage> {
+export async function* messagesAfter(remote: Remote, id: string, after: number): AsyncGenerator<ChatMessage> {
   let cursor = after;
   for (;;) {
     const page = await syncPage(remote, id, cursor, MAX_CHAT_SYNC_LIMIT);
@@ -52,9 +53,13 @@ interface PhotoLine {
   /** Where --save-photos wrote it. */
   file?: string;
 }
-type Opened = { text: string } | { photo: PhotoLine } | { error: string };
+export type Opened =
+  | { text: string }
+  | { photo: PhotoLine }
+  | { history: { sharedBy: string; messages: ChatHistoryEntry[] } }
+  | { error: string };
 
-interface Opener {
+export interface Opener {
   remote: Remote;
   conversationId: string;
   keys: DecryptRecipient[];
@@ -73,10 +78,11 @@ async function savePhoto(o: Opener, m: ChatMessage, card: ChatPhotoCard): Promis
   return file;
 }
 
-async function open(o: Opener, m: ChatMessage): Promise<Opened> {
+export async function open(o: Opener, m: ChatMessage, sender: string): Promise<Opened> {
   try {
     const bytes = await decrypt({ envelope: base64Decode(m.envelope), recipient: o.keys });
-    if (m.kind !== 'photo') return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    if (m.kind === 'text') return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    if (m.kind === 'history') return { history: { sharedBy: sender, ...parseHistoryBundle(bytes) } };
     const card = parsePhotoCard(bytes);
     const line: PhotoLine = {
       caption: card.caption,
@@ -94,13 +100,18 @@ async function open(o: Opener, m: ChatMessage): Promise<Opened> {
 
 function describe(opened: Opened): string {
   if ('text' in opened) return opened.text;
+  if ('history' in opened) {
+    // Quoted by the member who shared it: the original senders did not sign this copy.
+    const lines = opened.history.messages.map((h) => `    > ${h.sentAt}  ${h.senderName}: ${h.text}`);
+    return [`[earlier messages shared by ${opened.history.sharedBy}]`, ...lines].join('\n');
+  }
   if ('error' in opened) return `[unreadable: ${opened.error}]`;
   const p = opened.photo;
   const kb = Math.round(p.bytes / 1024);
   return `[photo ${p.width}×${p.height}, ${kb} KB${p.file ? `, saved to ${p.file}` : ''}] ${p.caption}`.trimEnd();
 }
 
-function senderName(c: Conversation, userId: string): string {
+export function senderName(c: Conversation, userId: string): string {
   return c.members.find((m) => m.userId === userId)?.displayName ?? userId;
 }
 
@@ -127,9 +138,10 @@ export async function readChat(conversationId: string, o: ChatReadOptions): Prom
     let lastSeq = after;
     let failed = 0;
     for await (const m of messagesAfter(s.remote, conversationId, after)) {
-      const opened = await open(opener, m);
+      const sender = senderName(conversation, m.senderUserId);
+      const opened = await open(opener, m, sender);
       if ('error' in opened) failed++;
-      print(m, opened, senderName(conversation, m.senderUserId), o.json === true);
+      print(m, opened, sender, o.json === true);
       lastSeq = m.seq;
     }
     // Only what was shown is marked read; receipts never go back, so a lower seq is harmless.

@@ -10,7 +10,7 @@ import type { ChatMessage } from '@liaison/core/api/chat';
 import { base64Encode, encrypt } from '@liaison/core/crypto/index';
 import { ApiError } from '../api.ts';
 import { CliFailure } from '../failure.ts';
-import { openMailSession } from '../mail/session.ts';
+import { openMailSession, type MailSession } from '../mail/session.ts';
 import { asPending, type Remote } from '../remote.ts';
 import { directConversation, getConversation, postMessage } from './api.ts';
 import { memberCertificates } from './certificates.ts';
@@ -65,16 +65,28 @@ async function post(
   }
 }
 
+/**
+ * Encrypts `content` for the conversation's members as the server has them now (a member added or
+ * removed since is encrypted for, or not) and posts it under a new id, retried with that same id.
+ */
+export async function sealAndPost(
+  s: MailSession,
+  conversationId: string,
+  kind: 'text' | 'history',
+  content: Uint8Array,
+): Promise<ChatMessage> {
+  const conversation = await getConversation(s.remote, conversationId);
+  const recipients = await memberCertificates(s, conversation.members);
+  const envelope = base64Encode(await encrypt({ content, recipients }));
+  return post(s.remote, conversationId, { id: randomUUID(), kind, envelope });
+}
+
 export async function sendChat(o: ChatSendOptions): Promise<void> {
   const text = messageText(o);
   const s = await openMailSession(o.home, 'liaison chat send');
   try {
     const id = await conversationId(s.remote, o);
-    // Members as the server has them now: a member added or removed since is encrypted for (or not).
-    const conversation = await getConversation(s.remote, id);
-    const recipients = await memberCertificates(s, conversation.members);
-    const envelope = base64Encode(await encrypt({ content: new TextEncoder().encode(text), recipients }));
-    const message = await post(s.remote, id, { id: randomUUID(), kind: 'text', envelope });
+    const message = await sealAndPost(s, id, 'text', new TextEncoder().encode(text));
     process.stdout.write(
       o.json
         ? JSON.stringify({ id: message.id, conversationId: id, seq: message.seq, sentAt: message.sentAt }) +

@@ -9,6 +9,7 @@
 import type { Command } from 'commander';
 import { listChats } from '../chat/list.ts';
 import { readChat, type ChatReadOptions } from '../chat/read.ts';
+import { reshareChat, type ChatReshareOptions } from '../chat/reshare.ts';
 import { sendChat, type ChatSendOptions } from '../chat/send.ts';
 import { action } from '../failure.ts';
 import { keystoreHome } from '../keystore.ts';
@@ -52,6 +53,21 @@ export function registerChatCommands(program: Command): void {
     .action(
       action(async (id: string, opts: WithHome<ChatReadOptions>) =>
         readChat(id, { ...opts, home: keystoreHome(opts.home) }),
+      ),
+    );
+
+  chat
+    .command('reshare')
+    .description(
+      'send the last messages you can read again, for members who joined since (one encrypted message)',
+    )
+    .argument('<conversationId>')
+    .option('--last <n>', 'how many of the latest messages (1–200)', '20')
+    .option('--json', 'print the sent message (id, conversation, seq, how many shared) as JSON')
+    .option('--home <dir>', HOME_HELP)
+    .action(
+      action(async (id: string, opts: WithHome<ChatReshareOptions>) =>
+        reshareChat(id, { ...opts, home: keystoreHome(opts.home) }),
       ),
     );
 }

@@ -11,10 +11,11 @@ import { Id } from './common.ts';
 /**
  * 'text': the envelope holds UTF-8 text. 'photo': the envelope holds a small JSON card (caption,
  * dimensions, an encrypted thumbnail, the photo's SHA-256; see core/chat/photo.ts) and `photo` holds
- * the reduced JPEG in its own envelope, downloaded on demand. Patient movement notices are not chat
+ * the reduced JPEG in its own envelope, downloaded on demand. 'history': a member re-shares recent
+ * messages with newcomers, as one JSON bundle (core/chat/history.ts). Patient movement notices are not chat
  * messages: an establishment's system sends them as letters (core/notice), so `liaison fetch` files them.
  */
-export const CHAT_MESSAGE_KINDS = ['text', 'photo'] as const;
+export const CHAT_MESSAGE_KINDS = ['text', 'photo', 'history'] as const;
 export const ChatMessageKind = z.enum(CHAT_MESSAGE_KINDS);
 export type ChatMessageKind = z.infer<typeof ChatMessageKind>;
 
@@ -87,6 +88,10 @@ export const AddChatMembersRequest = z.strictObject({
   userIds: z.array(Id).min(1).max(MAX_CHAT_MEMBERS),
 });
 export type AddChatMembersRequest = z.infer<typeof AddChatMembersRequest>;
+
+/** An admin makes a member admin, or an admin a plain member again (never the last admin). */
+export const ChangeChatRoleRequest = z.strictObject({ role: ChatMemberRole });
+export type ChangeChatRoleRequest = z.infer<typeof ChangeChatRoleRequest>;
 
 const Base64 = z
   .string()

@@ -9,7 +9,7 @@ import { conversationView, memberIds, requireMember } from './store.ts';
 
 type ConversationDeps = Pick<Deps, 'db' | 'clock' | 'audit' | 'bus'>;
 
-async function announce(deps: ConversationDeps, tx: Tx, conversationId: string, extra: string[] = []) {
+export async function announce(deps: ConversationDeps, tx: Tx, conversationId: string, extra: string[] = []) {
   const row = await tx.db
     .selectFrom('chat_conversations')
     .select('last_seq')
@@ -92,7 +92,7 @@ export async function createConversation(
   return { created: result.created, conversation: await conversationView(deps.db.read, userId, result.id) };
 }
 
-async function requireGroupAdmin(tx: Tx, conversationId: string, userId: string) {
+export async function requireGroupAdmin(tx: Tx, conversationId: string, userId: string) {
   const me = await requireMember(tx.db, conversationId, userId);
   if (me.kind !== 'group') fail('CHAT_DIRECT_FIXED');
   if (me.role !== 'admin') fail('CHAT_ADMIN_REQUIRED');

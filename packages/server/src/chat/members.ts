@@ -53,7 +53,7 @@ export async function logMembership(
   entry: {
     conversationId: string;
     userId: string;
-    action: 'created' | 'added' | 'removed' | 'left';
+    action: 'created' | 'added' | 'removed' | 'left' | 'promoted' | 'demoted';
     by: string;
     seq: number;
     at: string;

@@ -80,7 +80,6 @@ export async function sendMessage(
     }
     throw err;
   }
-  if (input.kind !== 'text' && input.kind !== 'photo') fail('CHAT_KIND_UNSUPPORTED');
   // The route's schema already pairs `photo` with kind 'photo'; checked again for other callers.
   if ((input.kind === 'photo') !== (input.photo !== undefined)) fail('VALIDATION_FAILED');
   const envelope = decodeEnvelope(input.envelope);

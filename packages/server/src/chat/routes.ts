@@ -1,5 +1,6 @@
 import {
   AddChatMembersRequest,
+  ChangeChatRoleRequest,
   ChatReceiptRequest,
   ChatSyncQuery,
   CreateConversationRequest,
@@ -71,6 +72,18 @@ export function chatRoutes(app: ZodApp, ctx: AppContext): void {
     { schema: { params: ConversationParams, body: AddChatMembersRequest, tags } },
     async (request) =>
       ctx.chat.addMembers(await caller(ctx, request), request.params.id, request.body.userIds),
+  );
+
+  app.patch(
+    '/api/chat/conversations/:id/members/:userId',
+    { schema: { params: MemberParams, body: ChangeChatRoleRequest, tags } },
+    async (request) =>
+      ctx.chat.changeRole(
+        await caller(ctx, request),
+        request.params.id,
+        request.params.userId,
+        request.body.role,
+      ),
   );
 
   app.delete(

@@ -1,4 +1,5 @@
 import type {
+  ChatMemberRole,
   ChatMessage,
   ChatPhoto,
   ChatReceiptRequest,
@@ -12,6 +13,7 @@ import type { Deps } from '../deps.ts';
 import { addMembers, createConversation, removeMember, renameConversation } from './conversations.ts';
 import { recordReceipt, sendMessage, syncMessages } from './messages.ts';
 import { readPhoto } from './photos.ts';
+import { changeRole } from './roles.ts';
 import { conversationView, conversationViews } from './store.ts';
 
 /** Who sends: always the session's user and device, never a field of the request. */
@@ -46,6 +48,15 @@ export class ChatService {
 
   addMembers(caller: ChatCaller, conversationId: string, userIds: readonly string[]): Promise<Conversation> {
     return addMembers(this.deps, caller.userId, conversationId, userIds);
+  }
+
+  changeRole(
+    caller: ChatCaller,
+    conversationId: string,
+    userId: string,
+    role: ChatMemberRole,
+  ): Promise<Conversation> {
+    return changeRole(this.deps, caller.userId, conversationId, userId, role);
   }
 
   removeMember(caller: ChatCaller, conversationId: string, userId: string): Promise<void> {

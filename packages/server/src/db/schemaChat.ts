@@ -24,7 +24,7 @@ export interface ChatMembershipLogTable {
   id: string;
   conversation_id: string;
   user_id: string;
-  action: 'created' | 'added' | 'removed' | 'left';
+  action: 'created' | 'added' | 'removed' | 'left' | 'promoted' | 'demoted';
   by_user_id: string;
   seq: number;
   at: string;
@@ -36,7 +36,7 @@ export interface ChatMessageTable {
   seq: number;
   sender_user_id: string;
   sender_device_id: string | null;
-  kind: 'text' | 'photo';
+  kind: 'text' | 'photo' | 'history';
   size: number;
   /** Byte size of the photo envelope in chat_photos (migration 013); null for text. */
   photo_size: number | null;

@@ -144,11 +144,15 @@ export const errorsEn: Messages['errors'] = {
   CHAT_DIRECT_FIXED: 'A one-to-one conversation keeps its two members and has no name.',
   CHAT_MESSAGE_CONFLICT: 'A different message was already sent with this id.',
   CHAT_MESSAGE_TOO_LARGE: 'The message is too long for this server.',
-  CHAT_KIND_UNSUPPORTED: 'This kind of message cannot be sent yet.',
   CHAT_PHOTO_TOO_LARGE: 'The photo is too large, even after reduction.',
   CHAT_PHOTO_NOT_FOUND: 'This message has no photo.',
+  CHAT_LAST_ADMIN: 'A group needs at least one admin: make someone else admin first.',
   CHAT_ENVELOPE_INVALID: 'The message is not correctly encrypted.',
   CHAT_RECIPIENTS_MISMATCH:
     'The conversation members have changed: reload the conversation, then send the message again.',
   CHAT_RATE_LIMITED: 'Too many messages in a short time: wait a few seconds before sending again.',
+  // patient movement notices
+  NOTICE_SENDER_NOT_ALLOWED:
+    'Only a service or application mailbox of a hospital, clinic or nursing home can send patient movement notices.',
+  NOTICE_RECIPIENT_REFUSED: "A patient movement notice goes only to a professional's personal mailbox.",
 };

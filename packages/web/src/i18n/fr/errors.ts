@@ -153,12 +153,17 @@ export const errorsFr = {
   CHAT_DIRECT_FIXED: 'Une conversation à deux garde ses deux membres et n’a pas de nom.',
   CHAT_MESSAGE_CONFLICT: 'Un autre message a déjà été envoyé avec cet identifiant.',
   CHAT_MESSAGE_TOO_LARGE: 'Le message est trop long pour ce serveur.',
-  CHAT_KIND_UNSUPPORTED: 'Ce type de message ne peut pas encore être envoyé.',
   CHAT_PHOTO_TOO_LARGE: 'La photo est trop lourde, même réduite.',
   CHAT_PHOTO_NOT_FOUND: 'Ce message n’a pas de photo.',
+  CHAT_LAST_ADMIN: 'Un groupe doit garder au moins un administrateur : nommez-en un autre d’abord.',
   CHAT_ENVELOPE_INVALID: 'Le message n’est pas correctement chiffré.',
   CHAT_RECIPIENTS_MISMATCH:
     'Les membres de la conversation ont changé : rechargez la conversation puis renvoyez le message.',
   CHAT_RATE_LIMITED:
     'Trop de messages en peu de temps : patientez quelques secondes avant d’envoyer à nouveau.',
+  // patient movement notices
+  NOTICE_SENDER_NOT_ALLOWED:
+    'Seule une boîte de service ou d’application d’un hôpital, d’une clinique ou d’un EHPAD peut envoyer des avis de mouvement patient.',
+  NOTICE_RECIPIENT_REFUSED:
+    'Un avis de mouvement patient ne s’adresse qu’à la boîte personnelle d’un professionnel.',
 };
