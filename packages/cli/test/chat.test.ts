@@ -324,4 +324,44 @@ describe('liaison chat', { timeout: SLOW }, () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^VALIDATION_FAILED: --last/);
   });
+
+  it('manages a care-team group from a script', async () => {
+    const paul = stranger!;
+    const created = await chat(sender, [
+      'group',
+      'create',
+      '--name',
+      'Équipe soins — 3e étage',
+      '--member',
+      recipient.pro.userId,
+      '--json',
+    ]);
+    expect(created.status, created.stderr).toBe(0);
+    const group = JSON.parse(created.stdout) as { id: string; members: { userId: string; role: string }[] };
+    expect(group.members).toHaveLength(2);
+    const id = group.id;
+
+    const added = await chat(sender, ['group', 'add', id, '--member', paul.pro.userId]);
+    expect(added.status, added.stderr).toBe(0);
+    expect(added.stdout).toContain('Paul Bernard');
+    const promoted = await chat(sender, ['group', 'role', id, recipient.pro.userId, 'admin', '--json']);
+    expect(promoted.status, promoted.stderr).toBe(0);
+    const roles = (JSON.parse(promoted.stdout) as typeof group).members;
+    expect(roles.find((m) => m.userId === recipient.pro.userId)?.role).toBe('admin');
+    const renamed = await chat(recipient, ['group', 'rename', id, 'Équipe soins — nuit']);
+    expect(renamed.status, renamed.stderr).toBe(0);
+    expect(renamed.stdout).toMatch(/^\S+ {2}Équipe soins — nuit\n/);
+
+    // Refusals keep the server's code: a plain member cannot remove anyone; a bad role is caught here.
+    const refused = await chat(paul, ['group', 'remove', id, '--member', recipient.pro.userId]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^CHAT_ADMIN_REQUIRED: /);
+    const badRole = await chat(sender, ['group', 'role', id, paul.pro.userId, 'owner']);
+    expect(badRole.stderr).toMatch(/^VALIDATION_FAILED: /);
+
+    const left = await chat(paul, ['group', 'remove', id, '--member', paul.pro.userId]);
+    expect([left.status, left.stdout]).toEqual([0, '']);
+    const list = await chat(paul, ['list', '--json']);
+    expect((JSON.parse(list.stdout) as Listed[]).map((c) => c.id)).not.toContain(id);
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * `liaison chat send|list|read`: instant messaging from the command line (issue 8). Texts are
+ * `liaison chat send|list|read|reshare|group`: instant messaging from the command line (issue 8). Texts are
  * encrypted and decrypted on this machine with the keystore's keys; the server only routes envelopes.
  * See ../chat/ for each sub-command.
  *
@@ -7,6 +7,7 @@
  * CHAT_UNREADABLE, CERT_UNTRUSTED, NOT_SIGNED_IN…), 3 this device waits for approval.
  */
 import type { Command } from 'commander';
+import { addToGroup, createGroup, removeFromGroup, renameGroup, setRole } from '../chat/group.ts';
 import { listChats } from '../chat/list.ts';
 import { readChat, type ChatReadOptions } from '../chat/read.ts';
 import { reshareChat, type ChatReshareOptions } from '../chat/reshare.ts';
@@ -70,4 +71,44 @@ export function registerChatCommands(program: Command): void {
         reshareChat(id, { ...opts, home: keystoreHome(opts.home) }),
       ),
     );
+
+  const group = chat.command('group').description('care-team groups: create, members, name, admins');
+  const many = (value: string, previous: string[] = []) => [...previous, value];
+  group
+    .command('create')
+    .description('a new group with you as admin')
+    .requiredOption('--name <name>', 'the group name, e.g. "Équipe soins — 3e étage"')
+    .option('--member <userId>', 'a member (repeat the option)', many)
+    .option('--admin <userId>', 'a member who is admin too (repeat the option)', many)
+    .option('--json', 'print the conversation as JSON')
+    .action(action(createGroup));
+  group
+    .command('add')
+    .description('add members (admins)')
+    .argument('<conversationId>')
+    .requiredOption('--member <userId>', 'a member to add (repeat the option)', many)
+    .option('--json', 'print the conversation as JSON')
+    .action(action(addToGroup));
+  group
+    .command('remove')
+    .description('remove members (admins), or leave with your own user id')
+    .argument('<conversationId>')
+    .requiredOption('--member <userId>', 'a member to remove (repeat the option)', many)
+    .option('--json', 'print the conversation as JSON')
+    .action(action(removeFromGroup));
+  group
+    .command('rename')
+    .description('rename the group (admins)')
+    .argument('<conversationId>')
+    .argument('<name>')
+    .option('--json', 'print the conversation as JSON')
+    .action(action(renameGroup));
+  group
+    .command('role')
+    .description('make a member admin, or an admin a member again (admins)')
+    .argument('<conversationId>')
+    .argument('<userId>')
+    .argument('<role>', 'admin or member')
+    .option('--json', 'print the conversation as JSON')
+    .action(action(setRole));
 }
