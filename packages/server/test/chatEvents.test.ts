@@ -1,8 +1,8 @@
-import type { ChatEvent, ChatReceiptEvent } from '@liaison/core/api/chat';
+import type { ChatEvent, ChatMessage, ChatReceiptEvent, ChatSync } from '@liaison/core/api/chat';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { staffUser } from './support/app.ts';
-import { CONVERSATIONS, createGroup, sendText } from './support/chat.ts';
+import { CONVERSATIONS, createGroup, messagesOf, sendText } from './support/chat.ts';
 import { testBackends } from './support/databases.ts';
 import { mailUser, type MailUser } from './support/mail.ts';
 import { startPkiInstance, type PkiInstance } from './support/pki.ts';
@@ -120,6 +120,44 @@ for (const backend of testBackends()) {
 
       doctorSocket.socket.close();
       outsiderSocket.socket.close();
+    });
+
+    it('a device that lost its socket catches up in order, with no gap and no duplicate', async () => {
+      const group = await createGroup(nurse, 'Coupure réseau', [doctor]);
+      // The doctor's device: what it holds, and its cursor (the last seq it has).
+      const held: ChatMessage[] = [];
+      let cursor = 0;
+      const catchUp = async () => {
+        for (;;) {
+          const page = await doctor.client.get<ChatSync>(`${messagesOf(group.id)}?after=${cursor}&limit=2`);
+          held.push(...page.body.messages);
+          cursor = page.body.messages.at(-1)?.seq ?? cursor;
+          if (!page.body.more) return;
+        }
+      };
+      const first = listen(url, await t.ctx.sessions.create(doctor.userId, 'full', 'bearer'));
+      await first.opened;
+      await sendText(nurse, group.id, [nurse, doctor], 'un');
+      await first.waitFor(isChat(group.id, 1));
+      await catchUp();
+
+      // The phone goes through a tunnel: its socket drops, and the events of 2 to 4 go nowhere.
+      first.socket.terminate();
+      for (const text of ['deux', 'trois', 'quatre']) {
+        expect((await sendText(nurse, group.id, [nurse, doctor], text)).status).toBe(201);
+      }
+      const second = listen(url, await t.ctx.sessions.create(doctor.userId, 'full', 'bearer'));
+      await second.opened;
+      await sendText(nurse, group.id, [nurse, doctor], 'cinq');
+      // The next event names seq 5 while the device holds 1: it syncs from its cursor, not from the event.
+      await second.waitFor(isChat(group.id, 5));
+      expect(second.seen.some(isChat(group.id, 2))).toBe(false);
+      await catchUp();
+      // A duplicate event (or a second sync) adds nothing.
+      await catchUp();
+      expect(held.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(new Set(held.map((m) => m.id)).size).toBe(5);
+      second.socket.close();
     });
   });
 }
