@@ -12,6 +12,9 @@ import {
   organisationDirectoryPath,
   REVIEW_PATH,
 } from '../pages/directory/paths.ts';
+import { canChat } from '../pages/chat/access.ts';
+import { ChatNavBadge } from '../pages/chat/ChatNavBadge.tsx';
+import { CHAT_PATH } from '../pages/chat/paths.ts';
 import { MailNavBadge } from '../pages/mail/MailNavBadge.tsx';
 import { administeredIds, canSeePlatformStats } from '../pages/stats/access.ts';
 import { establishmentStatsPath, STATS_PATH } from '../pages/stats/paths.ts';
@@ -30,6 +33,8 @@ function entriesFor(me: Me, t: TFunction): Entry[] {
     ...(me.mailboxes.length > 0
       ? [{ to: '/mail', label: t('mail.nav'), badge: <MailNavBadge me={me} /> }]
       : []),
+    // Then the care team's quick questions and photos, for those the server lets into a conversation.
+    ...(canChat(me) ? [{ to: CHAT_PATH, label: t('chat.nav'), badge: <ChatNavBadge me={me} /> }] : []),
     { to: DIRECTORY_PATH, label: t('directory.nav.search') },
     { to: ADDRESS_BOOK_PATH, label: t('directory.nav.addressBook') },
     { to: '/account', label: t('app.nav.account') },
@@ -73,8 +78,8 @@ export function MainNav({ me, onNavigate }: { me: Me; onNavigate: () => void }) 
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const entries = entriesFor(me, t);
-  // One socket for the whole signed-in app: lists, counts and the badge follow new mail without a reload.
-  useLiveMail(me.mailboxes.length > 0);
+  // One socket for the whole signed-in app: lists, counts and badges follow new mail and chat without a reload.
+  useLiveMail(me.mailboxes.length > 0 || canChat(me));
   // The most specific matching link is the current one (so /establishments/x does not also light /establishments).
   const current = entries
     .filter((entry) => pathname === entry.to || pathname.startsWith(`${entry.to}/`))

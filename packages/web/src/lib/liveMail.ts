@@ -1,18 +1,22 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { chatKeys } from '../api/chat.ts';
 import { queryKeys } from '../api/keys.ts';
 import { mailKeys } from '../api/mail.ts';
 
 /**
- * Live mail: the server's WebSocket (`GET /api/ws`, same-origin session cookie) says "mailbox X
- * changed" after each commit, and this refetches that mailbox's lists, counts and statuses. Events are
- * hints, not the record: on every (re)connection the server says hello and everything is refetched,
- * so a change missed while disconnected shows up anyway.
+ * Live mail and chat: the server's WebSocket (`GET /api/ws`, same-origin session cookie) says "mailbox
+ * X changed" or "conversation Y has message n" after each commit, and this refetches what shows it:
+ * lists, counts, statuses, the open thread (which syncs after its last seq). Events are hints, not the
+ * record: on every (re)connection the server says hello and everything is refetched, so a change
+ * missed while disconnected shows up anyway.
  */
 
 export type LiveMessage =
   | { type: 'hello'; mailboxes: { address: string; seq: number }[] }
-  | { type: 'mail'; mailbox: string; seq: number };
+  | { type: 'mail'; mailbox: string; seq: number }
+  | { type: 'chat' | 'chat.conversation'; conversationId: string; seq: number }
+  | { type: 'chat.receipt'; conversationId: string; userId: string; deliveredSeq: number; readSeq: number };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -30,6 +34,23 @@ export function readLiveMessage(data: unknown): LiveMessage | null {
   if (!isRecord(json)) return null;
   if (json.type === 'mail' && typeof json.mailbox === 'string' && typeof json.seq === 'number') {
     return { type: 'mail', mailbox: json.mailbox, seq: json.seq };
+  }
+  if (
+    (json.type === 'chat' || json.type === 'chat.conversation') &&
+    typeof json.conversationId === 'string' &&
+    typeof json.seq === 'number'
+  ) {
+    return { type: json.type, conversationId: json.conversationId, seq: json.seq };
+  }
+  if (
+    json.type === 'chat.receipt' &&
+    typeof json.conversationId === 'string' &&
+    typeof json.userId === 'string' &&
+    typeof json.deliveredSeq === 'number' &&
+    typeof json.readSeq === 'number'
+  ) {
+    const { conversationId, userId, deliveredSeq, readSeq } = json;
+    return { type: 'chat.receipt', conversationId, userId, deliveredSeq, readSeq };
   }
   if (json.type === 'hello' && Array.isArray(json.mailboxes)) {
     const mailboxes = json.mailboxes.flatMap((entry) =>
@@ -63,6 +84,34 @@ function socketUrl(): string {
   return url.toString();
 }
 
+/** What each event makes stale; only the queries on screen refetch at once, the others when next shown. */
+export function refetchFor(queryClient: QueryClient, message: LiveMessage): void {
+  const refetch = (queryKey: readonly unknown[]) => void queryClient.invalidateQueries({ queryKey });
+  switch (message.type) {
+    case 'hello':
+      refetch(mailKeys.all);
+      refetch(chatKeys.all);
+      return;
+    case 'mail':
+      refetch(mailKeys.box(message.mailbox));
+      return;
+    case 'chat':
+      refetch(chatKeys.thread(message.conversationId));
+      refetch(chatKeys.conversations);
+      return;
+    case 'chat.conversation':
+      // Members, roles or the name changed (or this person left): the thread's member list with them.
+      refetch(chatKeys.conversation(message.conversationId));
+      refetch(chatKeys.conversations);
+      return;
+    case 'chat.receipt':
+      // Ticks come from the members' receipts, carried by the conversation.
+      refetch(chatKeys.conversation(message.conversationId));
+      refetch(chatKeys.conversations);
+      return;
+  }
+}
+
 /** Keeps one socket open while `enabled` (a signed-in person with a mailbox), reconnecting with backoff. */
 export function useLiveMail(enabled: boolean): void {
   const queryClient = useQueryClient();
@@ -82,11 +131,7 @@ export function useLiveMail(enabled: boolean): void {
       };
       current.onmessage = (event: MessageEvent) => {
         const message = readLiveMessage(event.data);
-        if (message?.type === 'hello') {
-          void queryClient.invalidateQueries({ queryKey: mailKeys.all });
-        } else if (message?.type === 'mail') {
-          void queryClient.invalidateQueries({ queryKey: mailKeys.box(message.mailbox) });
-        }
+        if (message) refetchFor(queryClient, message);
       };
       current.onclose = (event: CloseEvent) => {
         if (socket === current) socket = null;

@@ -7,6 +7,7 @@ export const chatEn: Messages['chat'] = {
   keysTitle: 'Instant messaging unavailable in this browser',
   alone: 'Just you',
   you: 'You',
+  formerMember: 'Former member',
   unreadCount_one: '{{count}} unread message',
   unreadCount_other: '{{count}} unread messages',
   newConversation: 'New conversation',

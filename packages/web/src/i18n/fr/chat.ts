@@ -7,6 +7,7 @@ export const chatFr = {
   keysTitle: 'Messagerie instantanée indisponible sur ce navigateur',
   alone: 'Vous seul',
   you: 'Vous',
+  formerMember: 'Ancien membre',
   unreadCount_one: '{{count}} message non lu',
   unreadCount_other: '{{count}} messages non lus',
   newConversation: 'Nouvelle conversation',

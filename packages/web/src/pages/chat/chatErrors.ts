@@ -1,0 +1,12 @@
+import { ChatPhotoError } from '@liaison/core/chat/photo';
+import type { TFunction } from 'i18next';
+import { mailErrorMessage } from '../../mailCrypto/errors.ts';
+
+/**
+ * The sentence for any failure of the chat screens: photo checks on this device, then the keys of this
+ * browser (shared with mail), then the server's and the crypto core's catalogues.
+ */
+export function chatErrorMessage(t: TFunction, error: unknown): string {
+  if (error instanceof ChatPhotoError) return t(`chat.photo.errors.${error.code}`);
+  return mailErrorMessage(t, error);
+}
