@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   charter: async () => (await import('./commands/charter.ts')).registerCharterCommands,
   stats: async () => (await import('./commands/stats.ts')).registerStatsCommand,
   chat: async () => (await import('./commands/chat.ts')).registerChatCommands,
+  notice: async () => (await import('./commands/notice.ts')).registerNoticeCommands,
 };
 
 const program = new Command();

@@ -68,7 +68,8 @@ function decryptedPlan(t: FetchTarget, id: string, message: MailMessage, opened:
     bytes: a.content.length,
     content: a.content,
   }));
-  const main = `${id}.${message.category === 'patient' ? 'hpr' : 'txt'}`;
+  // A notice is a patient letter too: same HPRIM header, filed the same way.
+  const main = `${id}.${message.category === 'information' ? 'txt' : 'hpr'}`;
   const encoded = encodeHprimReport(opened.letter.text.replace(/\r?\n/g, '\r\n'), t.encoding);
   return {
     files: [

@@ -57,7 +57,8 @@ function recipientLists(o: SendOptions): { to: string[]; cc: string[] } {
   return { to, cc };
 }
 
-function report(message: SubmittedMessage, json: boolean | undefined): void {
+/** What `liaison send` prints for a submitted message (also used by `liaison notice send`). */
+export function report(message: SubmittedMessage, json: boolean | undefined): void {
   if (json) {
     process.stdout.write(JSON.stringify(message, null, 2) + '\n');
     return;

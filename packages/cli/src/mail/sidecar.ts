@@ -75,7 +75,7 @@ export interface PatientHeader {
 
 /** The header checks a sender runs, run again here, where a failure is shown rather than trusted. */
 export function readPatientHeader(opened: OpenedLetter, category: MailMessage['category']): PatientHeader {
-  if (category !== 'patient') return { header: null, warnings: [] };
+  if (category === 'information') return { header: null, warnings: [] };
   let parsed: HprimParseResult;
   try {
     parsed = parseHprim(opened.letter.text);

@@ -9,8 +9,13 @@ import { MailHold } from './mailHold.ts';
  * encrypted summary (`summary`) lets an inbox list without downloading bodies.
  */
 
-/** "patient" letters carry an HPRIM header; "information" messages declare they are about no patient. */
-export const MAIL_CATEGORIES = ['patient', 'information'] as const;
+/**
+ * "patient" letters carry an HPRIM header; "information" messages declare they are about no patient;
+ * "notice" letters are patient movement notices (admission, discharge, transfer, death: see
+ * docs/notices.md), patient letters about one patient that only an establishment sends, to a GP's
+ * personal mailbox. The category is all the server learns: kind, patient and text stay encrypted.
+ */
+export const MAIL_CATEGORIES = ['patient', 'information', 'notice'] as const;
 export const MailCategory = z.enum(MAIL_CATEGORIES);
 export type MailCategory = z.infer<typeof MailCategory>;
 

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { MAX_SUMMARY_PLAINTEXT_BYTES } from '../api/mail.ts';
 import { utf8 } from '../crypto/bytes.ts';
 import { CryptoError } from '../crypto/errors.ts';
+import { readNotice } from '../notice/read.ts';
+import { PatientNotice } from '../notice/schema.ts';
 import type { Letter } from './letter.ts';
 
 export interface LetterSummary {
@@ -14,6 +16,8 @@ export interface LetterSummary {
   patient: { lastName: string | null; firstName: string | null; birthDate: string | null } | null;
   preview: string;
   attachments: string[];
+  /** A patient movement notice's structured content, so a list draws its card without the body. */
+  notice?: PatientNotice;
 }
 
 /** A patient letter's text starts with the HPRIM header: 12 lines the preview skips. */
@@ -34,6 +38,7 @@ const SummarySchema = z.strictObject({
     .nullable(),
   preview: z.string(),
   attachments: z.array(z.string()),
+  notice: PatientNotice.optional(),
 }) satisfies z.ZodType<LetterSummary>;
 
 /** The first `count` code points, with an ellipsis when something was cut ("" stays "", no ellipsis). */
@@ -62,7 +67,14 @@ export function summariseLetter(letter: Letter, patient: LetterSummary['patient'
     patient,
     preview: preview(letter.text, patient !== null),
     attachments: letter.attachments.map((a) => a.filename),
+    ...notice(letter),
   };
+}
+
+/** The notice part, when the letter is a notice (it throws on a malformed one: never sealed as such). */
+function notice(letter: Letter): Pick<LetterSummary, 'notice'> {
+  const found = readNotice(letter);
+  return found === null ? {} : { notice: found };
 }
 
 /** Exactly the schema's fields, so what we encode is what decodeSummary accepts. */
@@ -78,6 +90,7 @@ function clean(s: LetterSummary): LetterSummary {
       : null,
     preview: String(s.preview),
     attachments: s.attachments.map(String),
+    ...(s.notice !== undefined ? { notice: s.notice } : {}),
   };
 }
 
@@ -146,6 +159,12 @@ export function encodeSummary(summary: LetterSummary): Uint8Array {
     const value = s.patient?.[field];
     if (fits(s) || value === null || value === undefined) continue;
     s = shortenText(s, value, (t, v) => ({ ...t, patient: t.patient && { ...t.patient, [field]: v } }));
+  }
+  // A notice is bounded well under the limit (NOTICE_MAX_JSON_BYTES); should it still not fit, the card
+  // is lost from the list, never the summary: the opened letter has the notice anyway.
+  if (!fits(s)) {
+    const { notice: _dropped, ...rest } = s;
+    s = rest;
   }
   return utf8(JSON.stringify(s));
 }

@@ -14,7 +14,8 @@ import { isNoReplyAddress, NO_REPLY_CHARTER_ARTICLE } from './noReply.ts';
 /** The charter article on letter format (patient identity, fileable content). */
 export const LETTER_FORMAT_CHARTER_ARTICLE = 6;
 
-export type LetterCategory = 'patient' | 'information';
+/** A notice (patient movement) is a patient letter too: it starts with the same HPRIM header. */
+export type LetterCategory = 'patient' | 'information' | 'notice';
 
 export type LetterRuleCode =
   | 'PATIENT_HEADER_MISSING'
@@ -110,7 +111,7 @@ function patientFindings(text: string, now: Date): LetterFinding[] {
 /** The free text of a letter once its HPRIM header (if any) is set aside. */
 function bodyWithoutHeader(text: string, category: LetterCategory): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const body = category === 'patient' ? lines.slice(HEADER_LINES) : lines;
+  const body = category !== 'information' ? lines.slice(HEADER_LINES) : lines;
   return body.filter((line) => !/^\*{4}(FIN|FINFICHIER|LAB)\*{4}\s*$/.test(line.trim())).join('\n');
 }
 
@@ -131,7 +132,7 @@ export function checkLetterRules(letter: LetterToCheck, now: Date = new Date()):
       );
     }
   }
-  if (letter.category === 'patient') findings.push(...patientFindings(letter.text, now));
+  if (letter.category !== 'information') findings.push(...patientFindings(letter.text, now));
   const onlyPdfs =
     letter.attachments.length > 0 &&
     letter.attachments.every((a) => a.contentType.trim().toLowerCase() === 'application/pdf');

@@ -86,7 +86,7 @@ describe('the receiving side', () => {
     const other = syntheticJpeg({ width: 1600, height: 1199 });
     await expect(checkReceivedPhoto(card, other)).rejects.toMatchObject({ code: 'PHOTO_MISMATCH' });
     const tampered = photo.slice();
-    tampered[tampered.length - 4] ^= 1;
+    tampered[tampered.length - 4] = tampered.at(-4)! ^ 1;
     await expect(checkReceivedPhoto(card, tampered)).rejects.toMatchObject({ code: 'PHOTO_MISMATCH' });
     const pdf = new TextEncoder().encode('%PDF-1.7 pretending');
     await expect(checkReceivedPhoto(card, pdf)).rejects.toMatchObject({ code: 'PHOTO_NOT_IMAGE' });

@@ -346,7 +346,7 @@ export interface MailMessageTable {
   sender_user_id: string;
   sender_device_id: string | null;
   from_address: string;
-  category: 'patient' | 'information';
+  category: 'patient' | 'information' | 'notice';
   body_bytes: number;
   summary_bytes: number;
   attachment_count: number;

@@ -25,6 +25,7 @@ import { charterRoutes } from '../charter/routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
 import { statusRoutes } from '../status/routes.ts';
 import { chatRoutes } from '../chat/routes.ts';
+import { noticeRoutes } from '../notices/routes.ts';
 import { mailboxKeyRoutes } from '../mailboxes/keyRoutes.ts';
 import { mailboxRoutes } from '../mailboxes/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
@@ -103,6 +104,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   statsRoutes(routes, ctx);
   statusRoutes(routes, ctx);
   chatRoutes(routes, ctx);
+  noticeRoutes(routes, ctx);
   await websocketRoutes(app, ctx);
   await serveWebApp(app, options.webDist === false ? '/nonexistent' : options.webDist);
   return app;

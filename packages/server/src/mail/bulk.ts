@@ -72,6 +72,12 @@ export function checkedPatients(category: MailCategory, patients: number | undef
     const message = 'An information message is about no patient: declare it as a patient letter.';
     fail('PATIENT_COUNT_INVALID', message, { category, patients });
   }
+  if (category === 'notice' && patients !== undefined && patients !== 1) {
+    fail('PATIENT_COUNT_INVALID', 'A patient movement notice is about exactly one patient.', {
+      category,
+      patients,
+    });
+  }
   if (category === 'patient' && patients === 0) {
     fail('PATIENT_COUNT_INVALID', 'A patient letter is about at least one patient.', { category, patients });
   }

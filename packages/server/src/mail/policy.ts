@@ -1,4 +1,5 @@
 import { isNoReplyAddress, NO_REPLY_CHARTER_ARTICLE } from '@liaison/core/policy/noReply';
+import { NOTICE_MAX_JSON_BYTES } from '@liaison/core/notice/index';
 import type { DeclaredSizes, MailCategory } from '@liaison/core/api/mail';
 import { fail } from '../errors.ts';
 import type { ResolvedMailbox, ResolvedRecipient } from './resolve.ts';
@@ -32,9 +33,21 @@ export function refuseNoReplySender(address: string): void {
   }
 }
 
+/**
+ * A notice's one small JSON part (its structured copy, docs/notices.md) is not an attachment the GP
+ * could miss: the filed text says the same. Anything more than that one bounded part is.
+ */
+function onlyNoticePart(category: MailCategory, declared: DeclaredSizes): boolean {
+  return (
+    category === 'notice' &&
+    declared.attachmentCount === 1 &&
+    declared.attachmentBytes <= NOTICE_MAX_JSON_BYTES
+  );
+}
+
 /** Attachments go only to mailboxes that accept them (their practice software may not file them). */
-export const attachmentsAccepted: PolicyRule = ({ recipients, declared }) => {
-  if (declared.attachmentCount === 0) return;
+export const attachmentsAccepted: PolicyRule = ({ recipients, declared, category }) => {
+  if (declared.attachmentCount === 0 || onlyNoticePart(category, declared)) return;
   const refusing = recipients.filter((r) => !r.acceptsAttachments).map((r) => r.address);
   if (refusing.length > 0) {
     fail('ATTACHMENTS_REFUSED', `These mailboxes do not accept attachments: ${refusing.join(', ')}.`, {

@@ -17,6 +17,7 @@ import type { Tx } from '../db/index.ts';
 import type { Deps } from '../deps.ts';
 import type { DeviceService } from '../devices/service.ts';
 import { fail } from '../errors.ts';
+import { requireNoticeRoute } from '../notices/rules.ts';
 import { personalCertificates, isUniqueViolation } from '../pki/store.ts';
 import { checkEnvelopeRecipients, decodeBlobs, submissionFingerprint } from './blobs.ts';
 import { checkedPatients } from './bulk.ts';
@@ -78,6 +79,7 @@ export class MailService {
     const sender = await resolveSenderMailbox(this.deps.db.read, input.from, userId, now);
     await this.requireSigningCertificate(userId, now);
     const recipients = await resolveRecipients(this.deps.db.read, input.to, input.cc, now);
+    if (input.category === 'notice') await requireNoticeRoute(this.deps.db.read, sender, recipients);
     await runPolicy(this.rules, {
       senderUserId: userId,
       from: sender,

@@ -31,7 +31,7 @@ export interface ItemRow extends HoldColumns {
  * held or rejected is left out whatever happens to exist: release and filing are one transaction, so
  * none should, and if one ever did it must still stay invisible.
  */
-function itemQuery(db: Reader) {
+export function itemQuery(db: Reader) {
   return db
     .selectFrom('mail_items')
     .innerJoin('mail_messages', 'mail_messages.id', 'mail_items.message_id')

@@ -37,7 +37,11 @@ export const quarantineEn: Messages['quarantine'] = {
     message: 'The message',
     noOrganisation: 'No establishment',
     category: 'Declared category',
-    categories: { patient: 'Patient letter', information: 'Information message' },
+    categories: {
+      patient: 'Patient letter',
+      information: 'Information message',
+      notice: 'Patient movement notice',
+    },
     patients: 'Patients',
     patientCount_one: '{{n}} patient',
     patientCount_other: '{{n}} patients',

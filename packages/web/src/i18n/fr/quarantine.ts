@@ -35,7 +35,11 @@ export const quarantineFr = {
     message: 'Le message',
     noOrganisation: 'Sans établissement',
     category: 'Catégorie déclarée',
-    categories: { patient: 'Courrier patient', information: "Message d'information" },
+    categories: {
+      patient: 'Courrier patient',
+      information: "Message d'information",
+      notice: 'Avis de mouvement patient',
+    },
     patients: 'Patients',
     patientCount_one: '{{n}} patient',
     patientCount_other: '{{n}} patients',

@@ -93,7 +93,8 @@ export interface LetterDocument {
  */
 export function readLetterDocuments(text: string, category: MailCategory): LetterDocument[] {
   const plain: LetterDocument[] = [{ header: null, text: text.trimEnd(), results: [], warnings: [] }];
-  if (category !== 'patient') return plain;
+  // A notice is a patient letter too (same HPRIM header).
+  if (category === 'information') return plain;
   try {
     const parsed = parseHprim(text);
     if (parsed.documents.length === 0) return plain;

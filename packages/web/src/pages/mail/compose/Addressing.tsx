@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ComposeValues } from './composeValues.ts';
 import { RecipientPicker } from './RecipientPicker.tsx';
 
-const CATEGORIES: MailCategory[] = ['patient', 'information'];
+// Notices are not written here: an establishment's system sends them (docs/notices.md).
+const CATEGORIES = ['patient', 'information'] as const satisfies readonly MailCategory[];
 
 interface Props {
   from: string;

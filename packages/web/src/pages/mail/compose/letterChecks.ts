@@ -42,7 +42,7 @@ export function composeFindings(
 
 /** Patients a compose letter is about: the form writes one HPRIM document, so one, or none. */
 export function letterPatients(category: MailCategory): number {
-  return category === 'patient' ? 1 : 0;
+  return category === 'information' ? 0 : 1;
 }
 
 /**
