@@ -184,7 +184,32 @@ describe('instant messaging in the browser', () => {
       expect(await members.filter({ hasText: 'Paul Kerhervé' }).innerText()).toContain('Membre');
       await n.getByRole('button', { name: 'Retirer Paul Kerhervé du groupe' }).waitFor();
       await screenshot(n, '85b-chat-members');
+
+      // The nurse makes the doctor admin too; his badge changes, and she may now step down (not before).
+      const doctorRow = members.filter({ hasText: 'Paul Kerhervé' });
+      expect(await n.getByRole('button', { name: /^Retirer le rôle d’administrateur/ }).count()).toBe(0);
+      await n.getByRole('button', { name: 'Nommer administrateur : Paul Kerhervé' }).click();
+      await expect.poll(() => doctorRow.getAttribute('data-role'), { timeout: 30_000 }).toBe('admin');
+      expect(await doctorRow.getByTestId('chat-member-role').innerText()).toBe('Administrateur');
+      await n.getByRole('button', { name: 'Retirer le rôle d’administrateur à Maëlle Guégan' }).waitFor();
+
+      // She re-shares the recent history: the doctor sees it live, as her quotation of both messages.
+      await n.getByTestId('chat-history-share').click();
+      await n.getByTestId('chat-history-shared').filter({ hasText: '2 messages partagés' }).waitFor();
       await n.keyboard.press('Escape');
+      const history = messages(d).filter({ has: d.getByTestId('chat-history') });
+      await history.waitFor({ timeout: 30_000 });
+      expect(await history.getByTestId('chat-history-title').innerText()).toBe(
+        'Messages précédents partagés par Maëlle Guégan',
+      );
+      const quoted = history.getByTestId('chat-history-entry');
+      await expect.poll(() => quoted.count(), { timeout: CRYPTO_TIMEOUT }).toBe(2);
+      expect(await quoted.nth(0).innerText()).toContain(`[photo] ${caption}`);
+      expect(await quoted.nth(0).innerText()).toContain('Maëlle Guégan');
+      expect(await quoted.nth(1).innerText()).toContain(answer);
+      expect(await quoted.nth(1).innerText()).toContain('Paul Kerhervé');
+      await history.scrollIntoViewIfNeeded();
+      await screenshot(d, '89-chat-history-shared');
 
       // 9. The doctor's thread on a phone: the thread alone, with a way back to the list.
       await d.setViewportSize({ width: 390, height: 844 });
@@ -217,6 +242,11 @@ describe('instant messaging in the browser', () => {
       await expect.poll(() => direct.innerText(), { timeout: 30_000 }).toContain('Paul Kerhervé');
       expect(await direct.getAttribute('data-unread')).toBe('true');
       await n.getByTestId('chat-nav-unread').waitFor();
+      // Her device synced it in the background without her opening it: delivered, not yet read.
+      const note = messages(d).filter({ hasText: privateNote });
+      await expect
+        .poll(() => note.getByTestId('chat-tick').getAttribute('data-tick'), { timeout: 30_000 })
+        .toBe('delivered');
       await screenshot(n, '87-chat-nurse-direct-unread');
 
       // 11. A browser without the doctor's keys lists the conversations but says why it cannot read them.

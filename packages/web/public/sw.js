@@ -115,3 +115,33 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(staleWhileRevalidate(event));
   }
 });
+
+/**
+ * A chat notification shown through this worker (installed apps on Android allow no other kind): the
+ * click brings the app forward on the conversation it names. Only same-origin paths are followed, so a
+ * notification cannot send the app elsewhere. The notification itself never carries message text.
+ */
+function notificationTarget(notification) {
+  const url = notification.data && typeof notification.data.url === 'string' ? notification.data.url : '/';
+  const target = new URL(url, self.location.origin);
+  return target.origin === self.location.origin ? target.href : new URL('/', self.location.origin).href;
+}
+
+async function openTarget(href) {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+  if (open) {
+    const focused = await open.focus();
+    // navigate() works on windows this worker controls; an uncontrolled one at least comes forward.
+    if (focused.url !== href && 'navigate' in focused) {
+      await focused.navigate(href).catch(() => undefined);
+    }
+    return;
+  }
+  await self.clients.openWindow(href);
+}
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(openTarget(notificationTarget(event.notification)));
+});

@@ -4,6 +4,7 @@ import {
   ChatSync,
   Conversation,
   MAX_CHAT_SYNC_LIMIT,
+  type ChatMemberRole,
   type CreateConversationRequest,
   type SendChatMessageRequest,
 } from '@liaison/core/api/chat';
@@ -57,6 +58,14 @@ export function renameConversation(id: string, name: string) {
 
 export function addMembers(id: string, userIds: string[]) {
   return api(conversationPath(id, '/members'), Conversation, { method: 'POST', body: { userIds } });
+}
+
+/** Makes a member admin or an admin a plain member (admins; never the last admin: CHAT_LAST_ADMIN). */
+export function changeMemberRole(id: string, userId: string, role: ChatMemberRole) {
+  return api(conversationPath(id, `/members/${encodeURIComponent(userId)}`), Conversation, {
+    method: 'PATCH',
+    body: { role },
+  });
 }
 
 /** Removes a member (admins) or, for one's own id, leaves the conversation. */

@@ -8,11 +8,13 @@ import { chatKeys, fetchConversations } from '../../api/chat.ts';
 import { notifyNewMessage } from './notify.ts';
 import { conversationPath } from './paths.ts';
 import { conversationTitle, newlyUnread, unreadTotal } from './thread.ts';
+import { useBackgroundDelivery } from './useBackgroundDelivery.ts';
 
 /**
  * Unread chat messages over all conversations, for the navigation. Loaded with the shell, so it
  * imports no crypto: the counts are server metadata, kept fresh by the live socket (lib/liveMail).
- * Being always mounted, it is also what raises a desktop notification when the page is hidden.
+ * Being always mounted, it is also what raises a desktop notification when the page is hidden, and
+ * what marks the conversations that are not open delivered once they are synced.
  */
 export function ChatNavBadge({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -22,6 +24,7 @@ export function ChatNavBadge({ me }: { me: Me }) {
     staleTime: 30_000,
   });
   useNewMessageNotifications(me, conversations.data);
+  useBackgroundDelivery(me.id, conversations.data);
   const unread = unreadTotal(conversations.data ?? []);
   if (unread === 0) return null;
   return (

@@ -1,29 +1,34 @@
-import type { Conversation } from '@liaison/core/api/chat';
+import type { ChatMember, Conversation } from '@liaison/core/api/chat';
 import type { Me } from '@liaison/core/api/index';
-import { Badge, Button, Divider, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Divider, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { addMembers, chatKeys, removeMember, renameConversation } from '../../api/chat.ts';
+import { addMembers, changeMemberRole, chatKeys, removeMember, renameConversation } from '../../api/chat.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ColleaguePicker } from './ColleaguePicker.tsx';
 import type { Colleague } from './colleagues.ts';
+import { MemberRow } from './MemberRow.tsx';
 import { CHAT_PATH } from './paths.ts';
+import { ShareHistory } from './ShareHistory.tsx';
 import { conversationTitle, isAdmin } from './thread.ts';
+import { useShareHistory } from './useShareHistory.ts';
 
 interface Props {
   me: Me;
   conversation: Conversation;
   opened: boolean;
   onClose: () => void;
+  /** The thread's send path for a history bundle (same sealing and retries as a text). */
+  sendHistory: (bundle: Uint8Array<ArrayBuffer>, count: number) => void;
 }
 
 /**
- * Who is in the conversation and with which role. Group admins rename, add and remove; anyone may
- * leave. The server decides (CHAT_ADMIN_REQUIRED otherwise): the buttons only spare a refusal.
+ * Who is in the conversation and with which role. Group admins rename, add, remove and name other
+ * admins; any member may re-share recent history or leave. The server decides (CHAT_ADMIN_REQUIRED otherwise): the buttons only spare a refusal.
  */
-export function MembersModal({ me, conversation, opened, onClose }: Props) {
+export function MembersModal({ me, conversation, opened, onClose, sendHistory }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -31,6 +36,9 @@ export function MembersModal({ me, conversation, opened, onClose }: Props) {
   const group = conversation.kind === 'group';
   const [name, setName] = useState(conversation.name ?? '');
   const [adding, setAdding] = useState<Colleague[]>([]);
+  const [justAdded, setJustAdded] = useState(false);
+  const shareHistory = useShareHistory(me, conversation, sendHistory);
+  const admins = conversation.members.filter((m) => m.role === 'admin').length;
 
   const updated = (next: Conversation) => {
     queryClient.setQueryData(chatKeys.conversation(next.id), next);
@@ -48,8 +56,14 @@ export function MembersModal({ me, conversation, opened, onClose }: Props) {
       ),
     onSuccess: (next) => {
       setAdding([]);
+      setJustAdded(true);
       updated(next);
     },
+  });
+  const role = useMutation({
+    mutationFn: (change: { userId: string; role: ChatMember['role'] }) =>
+      changeMemberRole(conversation.id, change.userId, change.role),
+    onSuccess: updated,
   });
   const remove = useMutation({
     mutationFn: (userId: string) => removeMember(conversation.id, userId),
@@ -65,7 +79,7 @@ export function MembersModal({ me, conversation, opened, onClose }: Props) {
       await queryClient.invalidateQueries({ queryKey: chatKeys.conversations });
     },
   });
-  const error = rename.error ?? add.error ?? remove.error;
+  const error = rename.error ?? add.error ?? role.error ?? remove.error;
   const title = conversationTitle(conversation, me.id, t('chat.alone'));
 
   return (
@@ -73,28 +87,17 @@ export function MembersModal({ me, conversation, opened, onClose }: Props) {
       <Stack gap="md">
         <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="chat-members">
           {conversation.members.map((member) => (
-            <Group key={member.userId} component="li" justify="space-between" wrap="nowrap" gap="sm">
-              <Group gap="xs" wrap="nowrap" miw={0}>
-                <Text size="sm" fw={600} truncate="end">
-                  {member.displayName} {member.userId === me.id ? t('chat.members.youSuffix') : null}
-                </Text>
-                <Badge size="xs" variant={member.role === 'admin' ? 'filled' : 'outline'} tt="none">
-                  {t(`chat.members.roles.${member.role}`)}
-                </Badge>
-              </Group>
-              {group && admin && member.userId !== me.id ? (
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  color="red"
-                  aria-label={t('chat.members.remove', { name: member.displayName })}
-                  loading={remove.isPending && remove.variables === member.userId}
-                  onClick={() => remove.mutate(member.userId)}
-                >
-                  {t('chat.members.removeShort')}
-                </Button>
-              ) : null}
-            </Group>
+            <MemberRow
+              key={member.userId}
+              member={member}
+              isMe={member.userId === me.id}
+              manage={group && admin}
+              lastAdmin={admins <= 1}
+              roleChanging={role.isPending && role.variables.userId === member.userId}
+              removing={remove.isPending && remove.variables === member.userId}
+              onRole={(next) => role.mutate({ userId: member.userId, role: next })}
+              onRemove={() => remove.mutate(member.userId)}
+            />
           ))}
         </Stack>
 
@@ -153,6 +156,8 @@ export function MembersModal({ me, conversation, opened, onClose }: Props) {
         <ErrorAlert error={error} />
         {group ? (
           <>
+            <Divider />
+            <ShareHistory onShare={shareHistory} afterAdd={justAdded} onDismiss={() => setJustAdded(false)} />
             <Divider />
             <Group justify="flex-end">
               <Button

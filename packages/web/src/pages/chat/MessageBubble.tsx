@@ -6,6 +6,7 @@ import { Bubble } from './Bubble.tsx';
 import { needsKeysPage } from '../../mailCrypto/errors.ts';
 import { chatErrorMessage } from './chatErrors.ts';
 import type { OpenedChat } from './crypto/envelopes.ts';
+import { HistoryQuote } from './HistoryQuote.tsx';
 import { PhotoView } from './PhotoView.tsx';
 import { Ticks } from './Ticks.tsx';
 import { formatTime } from './time.ts';
@@ -42,7 +43,8 @@ export function MessageBubble({
   return (
     <Bubble
       own={own}
-      sender={own || conversation.kind === 'direct' ? null : name}
+      // A history message's own heading already names who shared it.
+      sender={own || conversation.kind === 'direct' || content?.kind === 'history' ? null : name}
       footer={footer}
       testId="chat-message"
       data={{ 'data-seq': String(message.seq), 'data-kind': message.kind }}
@@ -59,6 +61,8 @@ export function MessageBubble({
         >
           {content.text}
         </Text>
+      ) : content.kind === 'history' ? (
+        <HistoryQuote bundle={content.bundle} sharedBy={own ? `${me.firstName} ${me.lastName}` : name} />
       ) : content.kind === 'photo' ? (
         <PhotoView
           me={me}

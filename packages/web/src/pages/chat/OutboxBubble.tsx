@@ -36,6 +36,10 @@ export function OutboxBubble({
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {item.content.text}
           </Text>
+        ) : item.content.kind === 'history' ? (
+          <Text size="sm" fs="italic">
+            {t('chat.history.sending', { count: item.content.count })}
+          </Text>
         ) : (
           <LocalPhoto file={item.content.file} caption={item.content.caption} />
         )}

@@ -108,7 +108,13 @@ export function ThreadView({
         />
       )}
       <Composer onSendText={send.sendText} onSendPhoto={send.sendPhoto} disabled={!keys.isSuccess} />
-      <MembersModal me={me} conversation={conversation.data} opened={membersOpen} onClose={closeMembers} />
+      <MembersModal
+        me={me}
+        conversation={conversation.data}
+        opened={membersOpen}
+        onClose={closeMembers}
+        sendHistory={send.sendHistory}
+      />
     </Paper>
   );
 }

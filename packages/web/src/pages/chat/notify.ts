@@ -39,8 +39,9 @@ export async function notifyNewMessage(input: { title: string; body: string; tag
       notification.close();
     };
   } catch {
-    // Installed apps on Android allow notifications only through the service worker.
+    // Installed apps on Android allow notifications only through the service worker; its
+    // `notificationclick` (public/sw.js) opens `data.url`, a path that says nothing of the messages.
     const registration = await navigator.serviceWorker?.getRegistration();
-    await registration?.showNotification(input.title, options);
+    await registration?.showNotification(input.title, { ...options, data: { url: input.url } });
   }
 }

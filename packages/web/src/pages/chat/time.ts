@@ -12,6 +12,13 @@ export function formatTime(iso: string, language: string): string {
   );
 }
 
+/** A quoted message's date and time ("6 déc. 2026, 10:42"): a re-shared message may be days old. */
+export function formatDateTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
 function yesterday(now: Date): string {
   const date = new Date(now);
   date.setDate(date.getDate() - 1);

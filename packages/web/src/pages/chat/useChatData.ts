@@ -1,30 +1,18 @@
 import type { ChatMessage } from '@liaison/core/api/chat';
 import type { Me } from '@liaison/core/api/index';
 import { checkReceivedPhoto, type ChatPhotoCard } from '@liaison/core/chat/photo';
-import { queryOptions, skipToken, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import {
-  chatKeys,
-  fetchChatPage,
-  fetchChatPhoto,
-  fetchConversation,
-  fetchConversations,
-} from '../../api/chat.ts';
-import { isApiError } from '../../api/client.ts';
+import { queryOptions, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
+import { chatKeys, fetchChatPhoto, fetchConversation, fetchConversations } from '../../api/chat.ts';
 import { fetchCaChainPem, mailKeys } from '../../api/mail.ts';
 import { personalKeysQuery } from '../mail/useMailCrypto.ts';
 import { openBytes, openChatMessage } from './crypto/envelopes.ts';
-import { EMPTY_THREAD, syncThread, type ThreadState } from './thread.ts';
+import { retryNetwork, threadQuery } from './threadQuery.ts';
 
 /**
  * The chat screens' server state and decryption, through react-query. Server state lives under
  * `['chat']` and is refetched on WebSocket events (lib/liveMail); decrypted content under
  * `['chat-plain', userId]`, in memory only, dropped at sign-out with everything else.
  */
-
-/** Only a lost connection or a server hiccup is worth another try; a crypto failure will not change. */
-function retryNetwork(failureCount: number, error: unknown): boolean {
-  return isApiError(error) && (error.status === 0 || error.status >= 500) && failureCount < 2;
-}
 
 export const conversationsQuery = queryOptions({
   queryKey: chatKeys.conversations,
@@ -40,23 +28,6 @@ export function useConversation(id: string | undefined) {
   return useQuery({
     queryKey: chatKeys.conversation(id ?? ''),
     queryFn: id ? () => fetchConversation(id) : skipToken,
-    retry: retryNetwork,
-  });
-}
-
-/**
- * The messages of one conversation. Each fetch syncs after the last message already held, page by
- * page, so a refetch (an event, the tab coming back, a reconnection) only asks for what is new.
- */
-export function threadQuery(queryClient: QueryClient, conversationId: string) {
-  return queryOptions({
-    queryKey: chatKeys.thread(conversationId),
-    queryFn: () =>
-      syncThread(
-        queryClient.getQueryData<ThreadState>(chatKeys.thread(conversationId)) ?? EMPTY_THREAD,
-        (after) => fetchChatPage(conversationId, after),
-      ),
-    staleTime: 30_000,
     retry: retryNetwork,
   });
 }

@@ -1,5 +1,6 @@
 import type { ChatMember, Conversation, SendChatMessageRequest } from '@liaison/core/api/chat';
 import type { Me } from '@liaison/core/api/index';
+import { parseHistoryBundle } from '@liaison/core/chat/history';
 import { encodePhotoCard, type ChatPhotoCard } from '@liaison/core/chat/photo';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
@@ -21,6 +22,8 @@ export type OutboxStage = 'reducing' | 'encrypting' | 'uploading' | 'failed';
 
 export type OutboxContent =
   | { kind: 'text'; text: string }
+  /** Re-shared history: the bundle built by historyBundle(), sealed like a text. */
+  | { kind: 'history'; bundle: Uint8Array<ArrayBuffer>; count: number }
   | { kind: 'photo'; caption: string; file: Blob; reduced: ReducedPhoto | null; card: ChatPhotoCard | null };
 
 export interface OutboxItem {
@@ -79,6 +82,9 @@ async function seal(
       envelope: await sealBytes(new TextEncoder().encode(content.text), recipients),
     };
   }
+  if (content.kind === 'history') {
+    return { id, kind: 'history', envelope: await sealBytes(content.bundle, recipients) };
+  }
   if (!content.reduced || !content.card) throw new Error('photo not reduced');
   const [envelope, photo] = await Promise.all([
     sealBytes(encodePhotoCard(content.card), recipients),
@@ -90,6 +96,7 @@ async function seal(
 /** What the sender's own bubble shows without decrypting its own envelope again. */
 function openedOf(content: OutboxContent): OpenedChat | null {
   if (content.kind === 'text') return { kind: 'text', text: content.text };
+  if (content.kind === 'history') return { kind: 'history', bundle: parseHistoryBundle(content.bundle) };
   return content.card ? { kind: 'photo', card: content.card } : null;
 }
 
@@ -182,5 +189,11 @@ export function useChatSend(me: Me, conversationId: string) {
     [queryClient, conversationId],
   );
 
-  return { sendText, sendPhoto, retry, discard };
+  /** The bundle goes the way a text goes: same sealing for every member, same id on a retry. */
+  const sendHistory = useCallback(
+    (bundle: Uint8Array<ArrayBuffer>, count: number) => start({ kind: 'history', bundle, count }),
+    [start],
+  );
+
+  return { sendText, sendPhoto, sendHistory, retry, discard };
 }

@@ -1,4 +1,5 @@
 import type { ChatMessage } from '@liaison/core/api/chat';
+import { parseHistoryBundle, type ChatHistoryBundle } from '@liaison/core/chat/history';
 import { ChatPhotoError, parsePhotoCard, type ChatPhotoCard } from '@liaison/core/chat/photo';
 import {
   base64Decode,
@@ -11,7 +12,8 @@ import {
 /**
  * Chat envelopes: one CMS EnvelopedData per content, encrypted once for every member's certificate.
  * A text message holds plain UTF-8 text (what `liaison chat send` writes, so both read each other);
- * a photo message holds the JSON card, and its second envelope the JPEG.
+ * a photo message holds the JSON card, and its second envelope the JPEG; a history message holds the
+ * JSON bundle of re-shared messages (core/chat/history.ts).
  */
 
 export async function sealBytes(content: Uint8Array, recipients: string[]): Promise<string> {
@@ -26,6 +28,7 @@ export function openBytes(envelope: string, keys: DecryptRecipient[]): Promise<U
 export type OpenedChat =
   | { kind: 'text'; text: string }
   | { kind: 'photo'; card: ChatPhotoCard }
+  | { kind: 'history'; bundle: ChatHistoryBundle }
   | { kind: 'unreadable'; error: unknown };
 
 export function readText(bytes: Uint8Array): string {
@@ -39,6 +42,7 @@ export async function openChatMessage(
   try {
     const bytes = await openBytes(message.envelope, keys);
     if (message.kind === 'photo') return { kind: 'photo', card: parsePhotoCard(bytes) };
+    if (message.kind === 'history') return { kind: 'history', bundle: parseHistoryBundle(bytes) };
     return { kind: 'text', text: readText(bytes) };
   } catch (error) {
     return { kind: 'unreadable', error };
