@@ -38,9 +38,6 @@ const ComposePage = lazy(() =>
 );
 // Chat encrypts and decrypts with the crypto core too: loaded on first use.
 const ChatPage = lazy(() => import('./pages/chat/ChatPage.tsx').then((m) => ({ default: m.ChatPage })));
-const NoticesPlaceholder = lazy(() =>
-  import('./pages/chat/NoticesPlaceholder.tsx').then((m) => ({ default: m.NoticesPlaceholder })),
-);
 const EstablishmentPage = lazy(() =>
   import('./pages/establishments/EstablishmentPage.tsx').then((m) => ({ default: m.EstablishmentPage })),
 );
@@ -98,7 +95,7 @@ export function App() {
           <Route path="mail/new" element={<ComposePage />} />
           <Route path="mail/messages/:id" element={<MessagePage />} />
           <Route path="chat" element={<ChatPage />} />
-          <Route path="chat/notices/:sender" element={<NoticesPlaceholder />} />
+          <Route path="chat/notices/:organisationId" element={<ChatPage />} />
           <Route path="chat/:conversationId" element={<ChatPage />} />
           <Route path="directory" element={<DirectorySearchPage />} />
           <Route path="directory/entries/:id" element={<EntryPage />} />

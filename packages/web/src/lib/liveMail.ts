@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { chatKeys } from '../api/chat.ts';
 import { queryKeys } from '../api/keys.ts';
 import { mailKeys } from '../api/mail.ts';
+import { noticeKeys } from '../pages/chat/notices/keys.ts';
 
 /**
  * Live mail and chat: the server's WebSocket (`GET /api/ws`, same-origin session cookie) says "mailbox
@@ -90,10 +91,13 @@ export function refetchFor(queryClient: QueryClient, message: LiveMessage): void
   switch (message.type) {
     case 'hello':
       refetch(mailKeys.all);
+      refetch(noticeKeys.all);
       refetch(chatKeys.all);
       return;
     case 'mail':
       refetch(mailKeys.box(message.mailbox));
+      // A patient movement notice is a letter: the chat page's notice threads change with the mailbox.
+      refetch(noticeKeys.all);
       return;
     case 'chat':
       refetch(chatKeys.thread(message.conversationId));

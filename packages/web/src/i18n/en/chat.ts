@@ -145,8 +145,4 @@ export const chatEn: Messages['chat'] = {
     title: 'Liaison — new message',
     body: 'New message in “{{name}}”. Open Liaison to read it.',
   },
-  notices: {
-    title: 'Patient movements',
-    placeholder: 'Patient movement notices will show here.',
-  },
 };

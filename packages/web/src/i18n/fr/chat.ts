@@ -151,8 +151,4 @@ export const chatFr = {
     title: 'Liaison — nouveau message',
     body: 'Nouveau message dans « {{name}} ». Ouvrez Liaison pour le lire.',
   },
-  notices: {
-    title: 'Mouvements de patients',
-    placeholder: 'Les avis de mouvement de patients s’afficheront ici.',
-  },
 };

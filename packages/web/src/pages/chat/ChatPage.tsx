@@ -2,7 +2,7 @@ import type { Me } from '@liaison/core/api/index';
 import { Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { KeysNotice } from '../mail/KeysNotice.tsx';
@@ -11,6 +11,9 @@ import { canChat } from './access.ts';
 import { ConversationList } from './ConversationList.tsx';
 import { NewConversationModal } from './NewConversationModal.tsx';
 import { NotificationsButton } from './NotificationsButton.tsx';
+import { NoticesSection } from './NoticesSection.tsx';
+import { NoticeThreadPane } from './NoticeThreadPane.tsx';
+import { noticeThreadPath } from './paths.ts';
 import { ThreadView } from './ThreadView.tsx';
 
 /** On a phone the list and the thread are two screens (with a back button); side by side on a desk. */
@@ -23,7 +26,10 @@ export function ChatPage() {
 function Chat({ me }: { me: Me }) {
   const { t } = useTranslation();
   usePageTitle(t('chat.title'));
-  const { conversationId } = useParams();
+  // /chat/:conversationId for a conversation, /chat/notices/:organisationId for an establishment's notices.
+  const { conversationId, organisationId } = useParams();
+  const navigate = useNavigate();
+  const opened = conversationId ?? organisationId;
   const phone = useMediaQuery(PHONE_QUERY) ?? false;
   const keys = usePersonalKeys(me);
   const [creating, { open: startCreating, close: stopCreating }] = useDisclosure(false);
@@ -37,8 +43,8 @@ function Chat({ me }: { me: Me }) {
     );
   }
 
-  const showList = !phone || conversationId === undefined;
-  const showThread = !phone || conversationId !== undefined;
+  const showList = !phone || opened === undefined;
+  const showThread = !phone || opened !== undefined;
   return (
     <Stack gap="sm" maw={1200}>
       {showList ? (
@@ -66,11 +72,14 @@ function Chat({ me }: { me: Me }) {
         {showList ? (
           <Paper withBorder radius="md" p={4}>
             <ConversationList me={me} selectedId={conversationId} />
+            <NoticesSection selected={organisationId} onOpen={(id) => void navigate(noticeThreadPath(id))} />
           </Paper>
         ) : null}
         {showThread ? (
           conversationId ? (
             <ThreadView key={conversationId} me={me} conversationId={conversationId} phone={phone} />
+          ) : organisationId ? (
+            <NoticeThreadPane key={organisationId} organisationId={organisationId} phone={phone} />
           ) : (
             <Paper withBorder radius="md" p="xl">
               <Text c="dimmed" ta="center">

@@ -2,11 +2,7 @@
 import { NoticePage, NoticeThreads } from '@liaison/core/notice/index';
 import { api } from '../../../api/client.ts';
 
-export const noticeKeys = {
-  all: ['notices'] as const,
-  threads: ['notices', 'threads'] as const,
-  thread: (organisationId: string) => ['notices', 'thread', organisationId] as const,
-};
+export { noticeKeys } from './keys.ts';
 
 export function fetchNoticeThreads(): Promise<NoticeThreads> {
   return api('/api/chat/notices', NoticeThreads);
