@@ -13,7 +13,7 @@ import { asPending } from '../remote.ts';
 import { CliFailure } from '../failure.ts';
 import { sealingCertificates } from './certificates.ts';
 import { bodyContent, hprimContent, readAttachments, type LetterContent } from './content.ts';
-import { callerMailbox, normaliseAddress, openMailSession } from './session.ts';
+import { callerMailbox, normaliseAddress, openMailSession, type MailSession } from './session.ts';
 import { submitLetter } from './submit.ts';
 import { holdLine, requireCharterAccepted, warnBeforeSending } from './usageRules.ts';
 
@@ -57,8 +57,8 @@ function recipientLists(o: SendOptions): { to: string[]; cc: string[] } {
   return { to, cc };
 }
 
-/** What `liaison send` prints for a submitted message (also used by `liaison notice send`). */
-export function report(message: SubmittedMessage, json: boolean | undefined): void {
+/** What `liaison send` and `liaison notice send` print for a submitted message. */
+function report(message: SubmittedMessage, json: boolean | undefined): void {
   if (json) {
     process.stdout.write(JSON.stringify(message, null, 2) + '\n');
     return;
@@ -85,7 +85,6 @@ export async function sendLetter(o: SendOptions): Promise<void> {
     requireCharterAccepted(s.me);
     const from = normaliseAddress(o.from ?? callerMailbox(s.me).address);
     const certificates = await sealingCertificates(s, from, [...to, ...cc]);
-    const signer = s.store.requireKey('signing');
     const letter: Letter = {
       messageId: randomUUID(),
       from,
@@ -104,28 +103,58 @@ export async function sendLetter(o: SendOptions): Promise<void> {
       if (f.severity === 'error') throw new CliFailure(f.code, line.slice(f.code.length + 2));
       process.stderr.write(`warning: ${line}\n`);
     }
-    await warnBeforeSending(s.remote.api, {
-      from,
-      to,
-      cc,
-      category: content.category,
-      patients: content.patients,
-    });
-    process.stderr.write(`sealing message ${letter.messageId} for ${certificates.length} certificate(s)…\n`);
-    const request = await sealLetter({
+    await sealAndSubmit(s, {
       letter,
       category: content.category,
       patient: content.patient,
       patients: content.patients,
-      signer: {
-        privateKey: signer.privateKeyPkcs8,
-        certificatePem: signer.certificatePem,
-        chainPem: intermediatesPem(s.chain),
-      },
-      recipientCertificatesPem: certificates,
+      certificates,
+      json: o.json,
     });
-    report(await submitLetter(s.remote, request), o.json);
   } catch (err) {
     throw asPending(err, s.store, s.next);
   }
+}
+
+/**
+ * The last steps of sending a letter, shared with `liaison notice send`: the server's usage-rule
+ * warnings, then sign-then-encrypt with the keystore's signing key for `certificates`, submit (with
+ * retries, same id) and print the delivery report.
+ */
+export async function sealAndSubmit(
+  s: MailSession,
+  m: {
+    letter: Letter;
+    category: MailCategory;
+    patient: Parameters<typeof sealLetter>[0]['patient'];
+    patients: number | undefined;
+    certificates: string[];
+    json: boolean | undefined;
+    what?: string;
+  },
+): Promise<void> {
+  const signer = s.store.requireKey('signing');
+  await warnBeforeSending(s.remote.api, {
+    from: m.letter.from,
+    to: m.letter.to,
+    cc: m.letter.cc,
+    category: m.category,
+    patients: m.patients,
+  });
+  process.stderr.write(
+    `sealing ${m.what ?? 'message'} ${m.letter.messageId} for ${m.certificates.length} certificate(s)…\n`,
+  );
+  const request = await sealLetter({
+    letter: m.letter,
+    category: m.category,
+    patient: m.patient,
+    patients: m.patients,
+    signer: {
+      privateKey: signer.privateKeyPkcs8,
+      certificatePem: signer.certificatePem,
+      chainPem: intermediatesPem(s.chain),
+    },
+    recipientCertificatesPem: m.certificates,
+  });
+  report(await submitLetter(s.remote, request), m.json);
 }

@@ -7,15 +7,12 @@
  * establishment's service or application mailbox.
  */
 import { randomUUID } from 'node:crypto';
-import { sealLetter } from '@liaison/core/mail/index';
 import { buildNoticeLetter } from '@liaison/core/notice/index';
-import { intermediatesPem } from '../certificateCheck.ts';
 import { asPending } from '../remote.ts';
 import { sealingCertificates } from '../mail/certificates.ts';
-import { report } from '../mail/send.ts';
+import { sealAndSubmit } from '../mail/send.ts';
 import { callerMailbox, normaliseAddress, openMailSession } from '../mail/session.ts';
-import { submitLetter } from '../mail/submit.ts';
-import { requireCharterAccepted, warnBeforeSending } from '../mail/usageRules.ts';
+import { requireCharterAccepted } from '../mail/usageRules.ts';
 import { noticeFromOptions, type NoticeOptions } from './options.ts';
 
 export interface SendNoticeOptions extends NoticeOptions {
@@ -35,31 +32,16 @@ export async function sendNotice(o: SendNoticeOptions): Promise<void> {
     requireCharterAccepted(s.me);
     const from = callerMailbox(s.me, o.from).address;
     const certificates = await sealingCertificates(s, from, [to]);
-    const signer = s.store.requireKey('signing');
     const built = buildNoticeLetter(notice, { messageId: randomUUID(), from, to, date: new Date() });
-    await warnBeforeSending(s.remote.api, {
-      from,
-      to: [to],
-      cc: [],
-      category: built.category,
-      patients: built.patients,
-    });
-    process.stderr.write(
-      `sealing notice ${built.letter.messageId} for ${certificates.length} certificate(s)…\n`,
-    );
-    const request = await sealLetter({
+    await sealAndSubmit(s, {
       letter: built.letter,
       category: built.category,
       patient: built.patient,
       patients: built.patients,
-      signer: {
-        privateKey: signer.privateKeyPkcs8,
-        certificatePem: signer.certificatePem,
-        chainPem: intermediatesPem(s.chain),
-      },
-      recipientCertificatesPem: certificates,
+      certificates,
+      json: o.json,
+      what: 'notice',
     });
-    report(await submitLetter(s.remote, request), o.json);
   } catch (err) {
     throw asPending(err, s.store, s.next);
   }

@@ -1,6 +1,6 @@
 import type { Conversation } from '@liaison/core/api/chat';
 import type { Me } from '@liaison/core/api/index';
-import { Badge } from '@mantine/core';
+import { NavCountBadge } from '../../components/NavCountBadge.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,18 +26,8 @@ export function ChatNavBadge({ me }: { me: Me }) {
   useNewMessageNotifications(me, conversations.data);
   useBackgroundDelivery(me.id, conversations.data);
   const unread = unreadTotal(conversations.data ?? []);
-  if (unread === 0) return null;
   return (
-    <Badge
-      size="sm"
-      variant="filled"
-      color="liaison"
-      circle={unread < 10}
-      aria-label={t('chat.unreadCount', { count: unread })}
-      data-testid="chat-nav-unread"
-    >
-      {unread}
-    </Badge>
+    <NavCountBadge count={unread} label={t('chat.unreadCount', { count: unread })} testId="chat-nav-unread" />
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Me } from '@liaison/core/api/index';
-import { Badge } from '@mantine/core';
+import { NavCountBadge } from '../../components/NavCountBadge.tsx';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fetchUnreadCount, mailKeys } from '../../api/mail.ts';
@@ -22,17 +22,7 @@ export function useUnreadTotal(me: Me): number {
 export function MailNavBadge({ me }: { me: Me }) {
   const { t } = useTranslation();
   const unread = useUnreadTotal(me);
-  if (unread === 0) return null;
   return (
-    <Badge
-      size="sm"
-      variant="filled"
-      color="liaison"
-      circle={unread < 10}
-      aria-label={t('mail.unreadCount', { count: unread })}
-      data-testid="mail-nav-unread"
-    >
-      {unread}
-    </Badge>
+    <NavCountBadge count={unread} label={t('mail.unreadCount', { count: unread })} testId="mail-nav-unread" />
   );
 }
