@@ -24,7 +24,7 @@ export const noticesEn: Messages['notices'] = {
     death: 'Death',
   },
   card: {
-    born: 'born {{date}}',
+    born: 'born\u00a0{{date}}',
     at: 'on {{date}}',
     service: 'Service: {{service}}',
     destination: 'To: {{destination}}',

@@ -23,7 +23,7 @@ export const noticesFr = {
     death: 'Décès',
   },
   card: {
-    born: 'né(e) le {{date}}',
+    born: 'né(e)\u00a0le\u00a0{{date}}',
     at: 'le {{date}}',
     service: 'Service : {{service}}',
     destination: 'Vers : {{destination}}',

@@ -30,7 +30,7 @@ function Thread({ me, organisationId }: { me: Me; organisationId: string }) {
   if (thread.isPending) return <Loader size="sm" m="md" />;
   if (thread.isError) return <ErrorAlert error={thread.error} />;
   return (
-    <Stack gap="sm" aria-label={t('notices.thread.label', { organisation: name ?? '' })}>
+    <Stack component="section" gap="sm" aria-label={t('notices.thread.label', { organisation: name ?? '' })}>
       {name !== undefined ? <Title order={2}>{name}</Title> : null}
       {items.length === 0 ? (
         <Text c="dimmed" size="sm">
