@@ -9,27 +9,34 @@ import { fail } from '../errors.ts';
 export class RateLimiter {
   constructor(private readonly deps: Pick<Deps, 'db' | 'clock'>) {}
 
-  /** Counts one hit on `key`; refuses with RATE_LIMITED past `limit` hits in `windowMs`. */
+  /**
+   * Counts one hit on `key`; refuses with RATE_LIMITED past `limit` hits in `windowMs`. One atomic
+   * upsert (a new window restarts at 1, the current one adds 1), one statement in its transaction:
+   * this runs before every chat message and every sign-in, so it must cost little, and concurrent hits
+   * on two nodes each see their own count.
+   */
   async hit(key: string, limit: number, windowMs: number): Promise<void> {
     const now = this.deps.clock.now();
     const windowStart = iso(new Date(Math.floor(now.getTime() / windowMs) * windowMs));
-    const count = await this.deps.db.transaction(async (tx) => {
-      const row = await tx.db.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst();
-      if (!row || row.window_start !== windowStart) {
-        await tx.db
-          .insertInto('rate_limits')
-          .values({ key, window_start: windowStart, count: 1 })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ window_start: windowStart, count: 1 }))
-          .execute();
-        return 1;
-      }
-      await tx.db
-        .updateTable('rate_limits')
-        .set((eb) => ({ count: eb('count', '+', 1) }))
-        .where('key', '=', key)
-        .execute();
-      return row.count + 1;
-    });
-    if (count > limit) fail('RATE_LIMITED');
+    const row = await this.deps.db.transaction((tx) =>
+      tx.db
+        .insertInto('rate_limits')
+        .values({ key, window_start: windowStart, count: 1 })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            // Both sides of SET read the row as it was, on PostgreSQL and SQLite alike.
+            count: eb
+              .case()
+              .when('rate_limits.window_start', '=', eb.ref('excluded.window_start'))
+              .then(eb('rate_limits.count', '+', 1))
+              .else(1)
+              .end(),
+            window_start: eb.ref('excluded.window_start'),
+          })),
+        )
+        .returning('count')
+        .executeTakeFirstOrThrow(),
+    );
+    if (row.count > limit) fail('RATE_LIMITED');
   }
 }
