@@ -249,6 +249,21 @@ describe('instant messaging in the browser', () => {
         .toBe('delivered');
       await screenshot(n, '87-chat-nurse-direct-unread');
 
+      // 10b. From the directory's "Instant message" button (/chat?with=<her address>) the doctor lands
+      // in that same conversation: the address is resolved to the person, the server returns the
+      // existing one.
+      const nurseAddress = await n.evaluate(async () => {
+        const me = (await (await fetch('/api/me')).json()) as {
+          mailboxes: { address: string; kind: string }[];
+        };
+        return me.mailboxes.find((m) => m.kind === 'PER')?.address ?? '';
+      });
+      expect(nurseAddress).toContain('@');
+      const directUrl = d.url();
+      await d.goto(`${stack.server.baseUrl}/chat?with=${encodeURIComponent(nurseAddress)}`);
+      await d.getByTestId('chat-thread-title').filter({ hasText: 'Maëlle Guégan' }).waitFor();
+      await expect.poll(() => d.url()).toBe(directUrl);
+
       // 11. A browser without the doctor's keys lists the conversations but says why it cannot read them.
       noKeys = await stack.newPage();
       const c = noKeys.page;

@@ -145,4 +145,9 @@ export const chatEn: Messages['chat'] = {
     title: 'Liaison — new message',
     body: 'New message in “{{name}}”. Open Liaison to read it.',
   },
+  startWith: {
+    opening: 'Opening the conversation…',
+    noCertificate:
+      'This person cannot receive instant messages yet: they have no active encryption certificate.',
+  },
 };

@@ -94,6 +94,8 @@ export const directoryEn: Messages['directory'] = {
   mailbox: {
     write: 'Write',
     writeTo: 'Write to {{name}}',
+    chat: 'Instant message',
+    chatTo: 'Instant message to {{name}}',
   },
   book: {
     add: 'Add to address book',

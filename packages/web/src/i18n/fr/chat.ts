@@ -151,4 +151,9 @@ export const chatFr = {
     title: 'Liaison — nouveau message',
     body: 'Nouveau message dans « {{name}} ». Ouvrez Liaison pour le lire.',
   },
+  startWith: {
+    opening: 'Ouverture de la conversation…',
+    noCertificate:
+      'Cette personne ne peut pas encore recevoir de messages instantanés : elle n’a pas de certificat de chiffrement actif.',
+  },
 };

@@ -94,6 +94,8 @@ export const directoryFr = {
   mailbox: {
     write: 'Écrire',
     writeTo: 'Écrire à {{name}}',
+    chat: 'Message instantané',
+    chatTo: 'Message instantané à {{name}}',
   },
   book: {
     add: 'Ajouter au carnet',

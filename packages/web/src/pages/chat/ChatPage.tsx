@@ -1,8 +1,9 @@
 import type { Me } from '@liaison/core/api/index';
-import { Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { RequireSession } from '../../components/RequireSession.tsx';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { KeysNotice } from '../mail/KeysNotice.tsx';
@@ -15,6 +16,7 @@ import { NoticesSection } from './NoticesSection.tsx';
 import { NoticeThreadPane } from './NoticeThreadPane.tsx';
 import { noticeThreadPath } from './paths.ts';
 import { ThreadView } from './ThreadView.tsx';
+import { useStartWith } from './useStartWith.ts';
 
 /** On a phone the list and the thread are two screens (with a back button); side by side on a desk. */
 export const PHONE_QUERY = '(max-width: 600px)';
@@ -33,6 +35,7 @@ function Chat({ me }: { me: Me }) {
   const phone = useMediaQuery(PHONE_QUERY) ?? false;
   const keys = usePersonalKeys(me);
   const [creating, { open: startCreating, close: stopCreating }] = useDisclosure(false);
+  const startWith = useStartWith();
 
   if (!canChat(me)) {
     return (
@@ -60,6 +63,19 @@ function Chat({ me }: { me: Me }) {
       ) : null}
 
       {keys.isError ? <KeysNotice error={keys.error} title={t('chat.keysTitle')} /> : null}
+      {startWith.starting ? (
+        <Group gap="xs" role="status">
+          <Loader size="xs" />
+          <Text size="sm">{t('chat.startWith.opening')}</Text>
+        </Group>
+      ) : null}
+      {startWith.error instanceof Error && startWith.error.message === 'no-certificate' ? (
+        <Alert color="orange" role="alert">
+          {t('chat.startWith.noCertificate')}
+        </Alert>
+      ) : startWith.error ? (
+        <ErrorAlert error={startWith.error} />
+      ) : null}
 
       <Box
         style={{

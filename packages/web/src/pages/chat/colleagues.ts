@@ -13,7 +13,9 @@ export interface Colleague {
  * current encryption certificate is issued to its owner, so its `userId` names the person behind the
  * address. Null when they have no certificate yet (nobody could encrypt for them anyway).
  */
-export async function colleagueOf(recipient: MailRecipient): Promise<Colleague | null> {
+export async function colleagueOf(
+  recipient: Pick<MailRecipient, 'address' | 'displayName'>,
+): Promise<Colleague | null> {
   const certificates = await fetchMailboxCertificates(recipient.address);
   const own = certificates.find(
     (c) => c.usage === 'encryption' && c.state === 'active' && c.mailboxId === null,

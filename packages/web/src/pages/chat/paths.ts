@@ -8,3 +8,8 @@ export function conversationPath(id: string): string {
 export function noticeThreadPath(organisationId: string): string {
   return `${CHAT_PATH}/notices/${encodeURIComponent(organisationId)}`;
 }
+
+/** Opens (or starts) the direct conversation with the owner of a personal mailbox, e.g. from the directory. */
+export function chatWithPath(address: string): string {
+  return `${CHAT_PATH}?${new URLSearchParams({ with: address }).toString()}`;
+}
