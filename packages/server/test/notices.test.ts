@@ -187,6 +187,12 @@ for (const backend of testBackends()) {
       const fromLab = await submit(lab.mailbox, await sealNotice(lab.mailbox, gp));
       expect(errorCode(fromLab)).toBe('NOTICE_SENDER_NOT_ALLOWED');
       expect(await countRows(t, 'mail_messages')).toBe(before);
+
+      // The pre-check asked before sealing says so already; an establishment's system is told nothing.
+      const ask = (who: MailUser) =>
+        who.client.post('/api/mail/precheck', { from: who.address, to: [gp.address], category: 'notice' });
+      expect(errorCode(await ask(colleague))).toBe('NOTICE_SENDER_NOT_ALLOWED');
+      expect((await ask(system.mailbox)).status).toBe(200);
     });
 
     it('refuses a notice to a shared mailbox, and one declared about several patients', async () => {

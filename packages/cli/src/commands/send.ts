@@ -12,7 +12,6 @@
  * codes…), 3 this device waits for approval.
  */
 import { Option, type Command } from 'commander';
-import { MAIL_CATEGORIES } from '@liaison/core/api/mail';
 import { action } from '../failure.ts';
 import { keystoreHome } from '../keystore.ts';
 import { sendLetter, type SendOptions } from '../mail/send.ts';
@@ -35,9 +34,11 @@ export function registerSendCommand(program: Command): void {
     .option('--attach <file...>', 'attachments (content type from the extension)')
     .option('--from <address>', 'a mailbox you own or are a delegate of (default: your personal mailbox)')
     .addOption(
-      new Option('--category <category>', 'patient (starts with an HPRIM header) or information').choices(
-        MAIL_CATEGORIES,
-      ),
+      // Notices have their own command (`liaison notice send`), which builds their structured part.
+      new Option('--category <category>', 'patient (starts with an HPRIM header) or information').choices([
+        'patient',
+        'information',
+      ]),
     )
     .option('--json', 'print the submitted message (id, recipients and their states) as JSON')
     .option('--home <dir>', 'keystore directory (default: LIAISON_HOME or ~/.liaison)')

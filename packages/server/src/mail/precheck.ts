@@ -2,6 +2,7 @@ import type { MailPrecheck, MailPrecheckRequest } from '@liaison/core/api/usage'
 import type { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { checkedPatients, evaluateBulk, limitsView, senderLimits } from './bulk.ts';
+import { requireNoticeSender } from '../notices/rules.ts';
 import { resolveSenderMailbox } from './resolve.ts';
 
 /**
@@ -18,6 +19,9 @@ export async function precheck(
   const db = deps.db.read;
   const now = deps.clock.now();
   const sender = await resolveSenderMailbox(db, input.from, userId, now);
+  // A notice from a mailbox that may not send one is refused here already, before anything is sealed
+  // (the recipients' rule waits for the submission: they may not be typed in full yet).
+  if (input.category === 'notice') await requireNoticeSender(db, sender);
   const patients = checkedPatients(input.category, input.patients);
   const addresses = [...new Set([...input.to, ...input.cc].map((a) => a.trim().toLowerCase()))];
   const known =
