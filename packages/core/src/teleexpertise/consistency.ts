@@ -10,7 +10,7 @@ import { sameCoding } from './fhirTypes.ts';
 import { isQuestion, optionKind, placeItems, type PlacedItem } from './items.ts';
 import type { EnableWhen, EnableWhenAnswerKey, Questionnaire, QuestionnaireItem } from './questionnaire.ts';
 import { QuestionnaireError, formatPath, type QuestionnaireErrorCode } from './questionnaireError.ts';
-import type { ItemType } from './subset.ts';
+import { ENABLE_WHEN_ANSWERS, type ItemType } from './subset.ts';
 
 /**
  * The last pass of an import: rules that span several elements (unique linkIds, enableWhen targets,
@@ -40,16 +40,7 @@ export function expectedAnswerKey(item: QuestionnaireItem): EnableWhenAnswerKey 
 
 /** Which answer[x] the condition carries (the schema guarantees exactly one). */
 export function answerKeyOf(condition: EnableWhen): EnableWhenAnswerKey {
-  const keys: EnableWhenAnswerKey[] = [
-    'answerBoolean',
-    'answerString',
-    'answerInteger',
-    'answerDecimal',
-    'answerDate',
-    'answerCoding',
-    'answerQuantity',
-  ];
-  return keys.find((k) => condition[k] !== undefined)!;
+  return ENABLE_WHEN_ANSWERS.find((k) => condition[k] !== undefined)!;
 }
 
 function fail(

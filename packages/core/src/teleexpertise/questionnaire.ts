@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { checkConsistency } from './consistency.ts';
 import { Coding, FhirDate, Quantity } from './fhirTypes.ts';
 import { QuestionnaireError, formatPath, linkIdAt } from './questionnaireError.ts';
-import { ITEM_TYPES, OPERATORS, checkSubset } from './subset.ts';
+import { ENABLE_WHEN_ANSWERS, ITEM_TYPES, OPERATORS, checkSubset } from './subset.ts';
+
+export { ENABLE_WHEN_ANSWERS, type EnableWhenAnswerKey } from './subset.ts';
 
 /**
  * Tele-expertise forms (issue 9) as a subset of FHIR R4 Questionnaire. An admin imports a form as JSON;
@@ -25,17 +27,6 @@ export const AnswerOption = z
     'an answerOption needs exactly one of valueCoding, valueString, valueInteger',
   );
 export type AnswerOption = z.infer<typeof AnswerOption>;
-
-export const ENABLE_WHEN_ANSWERS = [
-  'answerBoolean',
-  'answerString',
-  'answerInteger',
-  'answerDecimal',
-  'answerDate',
-  'answerCoding',
-  'answerQuantity',
-] as const;
-export type EnableWhenAnswerKey = (typeof ENABLE_WHEN_ANSWERS)[number];
 
 export const EnableWhen = z
   .strictObject({

@@ -1,6 +1,18 @@
 import { SUPPORTED_EXTENSIONS } from './extensions.ts';
 import { QuestionnaireError, formatPath } from './questionnaireError.ts';
 
+/** The answer[x] an enableWhen may carry (exactly one). */
+export const ENABLE_WHEN_ANSWERS = [
+  'answerBoolean',
+  'answerString',
+  'answerInteger',
+  'answerDecimal',
+  'answerDate',
+  'answerCoding',
+  'answerQuantity',
+] as const;
+export type EnableWhenAnswerKey = (typeof ENABLE_WHEN_ANSWERS)[number];
+
 /**
  * The first pass of an import, on the raw JSON: anything that is valid FHIR but outside the subset
  * Liaison implements is refused as QUESTIONNAIRE_UNSUPPORTED, naming the item. Done before the schema so
@@ -52,17 +64,7 @@ const ITEM_KEYS = new Set([
   'item',
 ]);
 const OPTION_KEYS = new Set(['valueCoding', 'valueString', 'valueInteger']);
-const ENABLE_WHEN_KEYS = new Set([
-  'question',
-  'operator',
-  'answerBoolean',
-  'answerString',
-  'answerInteger',
-  'answerDecimal',
-  'answerDate',
-  'answerCoding',
-  'answerQuantity',
-]);
+const ENABLE_WHEN_KEYS = new Set<string>(['question', 'operator', ...ENABLE_WHEN_ANSWERS]);
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
