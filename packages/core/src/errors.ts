@@ -220,6 +220,53 @@ export const ERROR_CATALOGUE = {
     status: 400,
     message: "A patient movement notice goes only to a professional's personal mailbox.",
   },
+  // tele-expertise
+  QUESTIONNAIRE_UNSUPPORTED: {
+    status: 400,
+    message: 'The form uses FHIR that Liaison does not support; details name the linkId and path.',
+  },
+  QUESTIONNAIRE_INVALID: {
+    status: 400,
+    message: 'The form is not a valid Questionnaire; details name the linkId and path.',
+  },
+  TE_FORM_NOT_FOUND: { status: 404, message: 'No form has this url and version.' },
+  TE_FORM_EXISTS: {
+    status: 409,
+    message: 'A form with this url and version was already imported: give the new one another version.',
+  },
+  TE_SERVICE_NOT_FOUND: { status: 404, message: 'No tele-expertise service has this id.' },
+  TE_SERVICE_MAILBOX_UNSUITABLE: {
+    status: 400,
+    message: "A service's address is an ORG mailbox of its establishment, used by no other service.",
+  },
+  TE_FORM_NOT_ACCEPTED: { status: 400, message: 'This service does not accept this form.' },
+  TE_EXPERT_NOT_MEMBER: {
+    status: 400,
+    message: 'An expert must own or be a delegate of the service mailbox, to open its requests.',
+  },
+  TE_NOT_EXPERT: { status: 403, message: "Only the service's experts can do this." },
+  TE_REQUEST_NOT_FOUND: { status: 404, message: 'No such tele-expertise request among those you can see.' },
+  TE_REQUEST_CONFLICT: { status: 409, message: 'A different request was already sent with this id.' },
+  TE_FOLLOW_UP_NOT_FOUND: {
+    status: 400,
+    message: 'The earlier request this one follows is not one of yours.',
+  },
+  TE_NOT_ASSIGNEE: { status: 403, message: 'Only the expert the request is assigned to can do this.' },
+  TE_NOT_REQUESTER: { status: 403, message: 'Only the requester can do this.' },
+  TE_TRANSITION_NOT_ALLOWED: { status: 409, message: "The request's status does not allow this action." },
+  TE_ENVELOPE_INVALID: { status: 400, message: 'The request or answer is not a CMS EnvelopedData.' },
+  TE_RECIPIENTS_MISMATCH: {
+    status: 400,
+    message: "Encrypt for exactly the service mailbox's current certificate and your own.",
+  },
+  TE_ENVELOPE_TOO_LARGE: {
+    status: 413,
+    message: 'The request is over the size limit: send fewer or smaller photos.',
+  },
+  TE_ANSWER_LETTER_NOT_FOUND: {
+    status: 400,
+    message: 'Send the answer letter from the service mailbox to the requester first.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -34,6 +34,8 @@ import { SetupService } from './setup/setup.ts';
 import { StatsService } from './stats/service.ts';
 import { StatusService } from './status/service.ts';
 import { ChatService } from './chat/service.ts';
+import { TeleexpertiseAdminService } from './teleexpertise/admin.ts';
+import { TeleexpertiseRequestService } from './teleexpertise/requests.ts';
 
 /** Everything a running instance is made of, wired once; adapters (HTTP, CLI) only call into it. */
 export interface AppContext extends Deps {
@@ -63,6 +65,8 @@ export interface AppContext extends Deps {
   stats: StatsService;
   status: StatusService;
   chat: ChatService;
+  teleexpertiseAdmin: TeleexpertiseAdminService;
+  teleexpertise: TeleexpertiseRequestService;
   close(): Promise<void>;
 }
 
@@ -116,6 +120,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const status = new StatusService(deps);
   // Alert emails to establishments wait in the database until the relay takes them (retried with backoff).
   scheduler.register('status.alerts', 30_000, () => status.deliverAlerts());
+  const teleexpertise = new TeleexpertiseRequestService(deps);
+  // Acceptance skips, 75 % reminders and queued requests meeting an expert who just came on duty.
+  scheduler.register('teleexpertise.tick', 60_000, () => teleexpertise.tick());
   return {
     ...deps,
     secretSource: secret.source,
@@ -143,6 +150,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     stats: new StatsService(deps),
     status,
     chat: new ChatService(deps),
+    teleexpertiseAdmin: new TeleexpertiseAdminService(deps),
+    teleexpertise,
     async close() {
       await scheduler.stop();
       await bus.close();

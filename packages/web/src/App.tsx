@@ -37,6 +37,9 @@ const ComposePage = lazy(() =>
   import('./pages/mail/ComposePage.tsx').then((m) => ({ default: m.ComposePage })),
 );
 // Chat encrypts and decrypts with the crypto core too: loaded on first use.
+const TeleexpertisePage = lazy(() =>
+  import('./pages/teleexpertise/TeleexpertisePage.tsx').then((m) => ({ default: m.TeleexpertisePage })),
+);
 const ChatPage = lazy(() => import('./pages/chat/ChatPage.tsx').then((m) => ({ default: m.ChatPage })));
 const EstablishmentPage = lazy(() =>
   import('./pages/establishments/EstablishmentPage.tsx').then((m) => ({ default: m.EstablishmentPage })),
@@ -94,6 +97,7 @@ export function App() {
           <Route path="mail" element={<MailboxPage />} />
           <Route path="mail/new" element={<ComposePage />} />
           <Route path="mail/messages/:id" element={<MessagePage />} />
+          <Route path="teleexpertise/*" element={<TeleexpertisePage />} />
           <Route path="chat" element={<ChatPage />} />
           <Route path="chat/notices/:organisationId" element={<ChatPage />} />
           <Route path="chat/:conversationId" element={<ChatPage />} />

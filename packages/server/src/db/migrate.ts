@@ -13,6 +13,7 @@ import * as m010 from './migrations/010_stats.ts';
 import * as m011 from './migrations/011_status.ts';
 import * as m012 from './migrations/012_chat.ts';
 import * as m013 from './migrations/013_chat_photos.ts';
+import * as m014 from './migrations/014_teleexpertise.ts';
 
 /** Ordered, explicit list: a migration is never discovered by scanning a folder. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '011_status': m011,
   '012_chat': m012,
   '013_chat_photos': m013,
+  '014_teleexpertise': m014,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -18,12 +18,14 @@ import type { CharterVersionTable, MailHoldTable, SenderLimitTable } from './sch
 import type { StatsTables } from './schemaStats.ts';
 import type { StatusTables } from './schemaStatus.ts';
 import type { ChatTables } from './schemaChat.ts';
+import type { TeleexpertiseTables } from './schemaTeleexpertise.ts';
 
 export type * from './schemaDirectory.ts';
 export type * from './schemaUsage.ts';
 export type * from './schemaStats.ts';
 export type * from './schemaStatus.ts';
 export type * from './schemaChat.ts';
+export type * from './schemaTeleexpertise.ts';
 
 export interface OrganisationTable {
   id: string;
@@ -182,7 +184,7 @@ export interface JobTable {
   runs: Generated<number>;
 }
 
-export interface DB extends StatsTables, StatusTables, ChatTables {
+export interface DB extends StatsTables, StatusTables, ChatTables, TeleexpertiseTables {
   organisations: OrganisationTable;
   users: UserTable;
   user_roles: UserRoleTable;

@@ -26,6 +26,8 @@ import { statsRoutes } from '../stats/routes.ts';
 import { statusRoutes } from '../status/routes.ts';
 import { chatRoutes } from '../chat/routes.ts';
 import { noticeRoutes } from '../notices/routes.ts';
+import { teleexpertiseAdminRoutes } from '../teleexpertise/adminRoutes.ts';
+import { teleexpertiseRequestRoutes } from '../teleexpertise/requestRoutes.ts';
 import { mailboxKeyRoutes } from '../mailboxes/keyRoutes.ts';
 import { mailboxRoutes } from '../mailboxes/routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
@@ -105,6 +107,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}) {
   statusRoutes(routes, ctx);
   chatRoutes(routes, ctx);
   noticeRoutes(routes, ctx);
+  teleexpertiseAdminRoutes(routes, ctx);
+  teleexpertiseRequestRoutes(routes, ctx);
   await websocketRoutes(app, ctx);
   await serveWebApp(app, options.webDist === false ? '/nonexistent' : options.webDist);
   return app;

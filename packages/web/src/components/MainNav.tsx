@@ -15,6 +15,7 @@ import {
 import { canChat } from '../pages/chat/access.ts';
 import { ChatNavBadge } from '../pages/chat/ChatNavBadge.tsx';
 import { CHAT_PATH } from '../pages/chat/paths.ts';
+import { TELEEXPERTISE_PATH } from '../pages/teleexpertise/paths.ts';
 import { MailNavBadge } from '../pages/mail/MailNavBadge.tsx';
 import { administeredIds, canSeePlatformStats } from '../pages/stats/access.ts';
 import { establishmentStatsPath, STATS_PATH } from '../pages/stats/paths.ts';
@@ -35,6 +36,7 @@ function entriesFor(me: Me, t: TFunction): Entry[] {
       : []),
     // Then the care team's quick questions and photos, for those the server lets into a conversation.
     ...(canChat(me) ? [{ to: CHAT_PATH, label: t('chat.nav'), badge: <ChatNavBadge me={me} /> }] : []),
+    ...(canChat(me) ? [{ to: TELEEXPERTISE_PATH, label: t('teleexpertise.nav') }] : []),
     { to: DIRECTORY_PATH, label: t('directory.nav.search') },
     { to: ADDRESS_BOOK_PATH, label: t('directory.nav.addressBook') },
     { to: '/account', label: t('app.nav.account') },

@@ -8,6 +8,7 @@ import { quarantineEn } from './en/quarantine.ts';
 import { statsEn } from './en/stats.ts';
 import { statusEn } from './en/status.ts';
 import { chatEn } from './en/chat.ts';
+import { teleexpertiseEn } from './en/teleexpertise.ts';
 import { noticesEn } from './en/notices.ts';
 
 export const en: Messages = {
@@ -229,6 +230,7 @@ export const en: Messages = {
   stats: statsEn,
   status: statusEn,
   chat: chatEn,
+  teleexpertise: teleexpertiseEn,
   notices: noticesEn,
   verification: {
     rppsChecks: {

@@ -7,6 +7,7 @@ import { quarantineFr } from './fr/quarantine.ts';
 import { statsFr } from './fr/stats.ts';
 import { statusFr } from './fr/status.ts';
 import { chatFr } from './fr/chat.ts';
+import { teleexpertiseFr } from './fr/teleexpertise.ts';
 import { noticesFr } from './fr/notices.ts';
 
 /**
@@ -237,6 +238,7 @@ export const fr = {
   stats: statsFr,
   status: statusFr,
   chat: chatFr,
+  teleexpertise: teleexpertiseFr,
   notices: noticesFr,
   verification: {
     rppsChecks: {

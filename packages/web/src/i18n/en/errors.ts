@@ -155,4 +155,27 @@ export const errorsEn: Messages['errors'] = {
   NOTICE_SENDER_NOT_ALLOWED:
     'Only a service or application mailbox of a hospital, clinic or nursing home can send patient movement notices.',
   NOTICE_RECIPIENT_REFUSED: "A patient movement notice goes only to a professional's personal mailbox.",
+  // tele-expertise
+  QUESTIONNAIRE_UNSUPPORTED: 'This form uses FHIR features Liaison does not support: see the question named.',
+  QUESTIONNAIRE_INVALID: 'This form is not a valid FHIR Questionnaire: see the question named.',
+  TE_FORM_NOT_FOUND: 'This form (or this version) was not found.',
+  TE_FORM_EXISTS: 'This form already exists in this version: give it a new version number.',
+  TE_SERVICE_NOT_FOUND: 'This tele-expertise service was not found or is closed.',
+  TE_SERVICE_MAILBOX_UNSUITABLE:
+    'A service address must be a service (ORG) mailbox of the establishment, not used by another service.',
+  TE_FORM_NOT_ACCEPTED: 'This service does not accept this form: choose one of its forms.',
+  TE_EXPERT_NOT_MEMBER: 'An expert must be an owner or delegate of the service mailbox to read its requests.',
+  TE_NOT_EXPERT: "Only this service's experts can do this.",
+  TE_REQUEST_NOT_FOUND: 'This tele-expertise request was not found among yours.',
+  TE_REQUEST_CONFLICT: 'A different request was already sent with this id.',
+  TE_FOLLOW_UP_NOT_FOUND: 'The earlier request given is not one of yours.',
+  TE_NOT_ASSIGNEE: 'Only the expert the request is assigned to can do this.',
+  TE_NOT_REQUESTER: 'Only the person who sent the request can do this.',
+  TE_TRANSITION_NOT_ALLOWED: "The request's status does not allow this action: reload it.",
+  TE_ENVELOPE_INVALID: 'The request is not correctly encrypted.',
+  TE_RECIPIENTS_MISMATCH:
+    "The service's certificate has changed: reload the page, then send the request again.",
+  TE_ENVELOPE_TOO_LARGE: 'The request is too large: send fewer or smaller photos.',
+  TE_ANSWER_LETTER_NOT_FOUND:
+    'The answer letter was not found: it must go from the service mailbox to the requester.',
 };

