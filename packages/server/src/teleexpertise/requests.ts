@@ -9,4 +9,10 @@ export class TeleexpertiseRequestService {
 
   /** Run every minute by the scheduler: skips, reminders, and assignment of queued requests. */
   async tick(): Promise<void> {}
+
+  /** Hands queued requests of a service (or of all) to experts who can take them now. */
+  assignQueued(serviceId?: string): Promise<void> {
+    void serviceId;
+    return Promise.resolve();
+  }
 }

@@ -9,6 +9,7 @@ import { statsEn } from './en/stats.ts';
 import { statusEn } from './en/status.ts';
 import { chatEn } from './en/chat.ts';
 import { teleexpertiseEn } from './en/teleexpertise.ts';
+import { teleexpertiseExpertEn } from './en/teleexpertiseExpert.ts';
 import { noticesEn } from './en/notices.ts';
 
 export const en: Messages = {
@@ -231,6 +232,7 @@ export const en: Messages = {
   status: statusEn,
   chat: chatEn,
   teleexpertise: teleexpertiseEn,
+  teleexpertiseExpert: teleexpertiseExpertEn,
   notices: noticesEn,
   verification: {
     rppsChecks: {

@@ -8,6 +8,7 @@ import { statsFr } from './fr/stats.ts';
 import { statusFr } from './fr/status.ts';
 import { chatFr } from './fr/chat.ts';
 import { teleexpertiseFr } from './fr/teleexpertise.ts';
+import { teleexpertiseExpertFr } from './fr/teleexpertiseExpert.ts';
 import { noticesFr } from './fr/notices.ts';
 
 /**
@@ -239,6 +240,7 @@ export const fr = {
   status: statusFr,
   chat: chatFr,
   teleexpertise: teleexpertiseFr,
+  teleexpertiseExpert: teleexpertiseExpertFr,
   notices: noticesFr,
   verification: {
     rppsChecks: {

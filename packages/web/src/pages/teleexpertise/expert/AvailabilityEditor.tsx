@@ -1,0 +1,4 @@
+/** Placeholder, replaced by the component of issue 9. */
+export function AvailabilityEditor() {
+  return null;
+}
