@@ -221,6 +221,10 @@ export const ERROR_CATALOGUE = {
     message: "A patient movement notice goes only to a professional's personal mailbox.",
   },
   // tele-expertise
+  RESPONSE_INVALID: {
+    status: 400,
+    message: 'The tele-expertise request or answer does not have the expected shape (checked on the device).',
+  },
   QUESTIONNAIRE_UNSUPPORTED: {
     status: 400,
     message: 'The form uses FHIR that Liaison does not support; details name the linkId and path.',

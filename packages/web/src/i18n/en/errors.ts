@@ -156,6 +156,8 @@ export const errorsEn: Messages['errors'] = {
     'Only a service or application mailbox of a hospital, clinic or nursing home can send patient movement notices.',
   NOTICE_RECIPIENT_REFUSED: "A patient movement notice goes only to a professional's personal mailbox.",
   // tele-expertise
+  RESPONSE_INVALID:
+    'The content of the request or answer does not have the expected shape: it cannot be shown.',
   QUESTIONNAIRE_UNSUPPORTED: 'This form uses FHIR features Liaison does not support: see the question named.',
   QUESTIONNAIRE_INVALID: 'This form is not a valid FHIR Questionnaire: see the question named.',
   TE_FORM_NOT_FOUND: 'This form (or this version) was not found.',

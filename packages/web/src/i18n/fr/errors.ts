@@ -167,6 +167,8 @@ export const errorsFr = {
   NOTICE_RECIPIENT_REFUSED:
     'Un avis de mouvement patient ne s’adresse qu’à la boîte personnelle d’un professionnel.',
   // tele-expertise
+  RESPONSE_INVALID:
+    'Le contenu de la demande ou de la réponse n’a pas la forme attendue : il ne peut pas être affiché.',
   QUESTIONNAIRE_UNSUPPORTED:
     'Ce formulaire utilise des éléments FHIR non pris en charge : voyez la question indiquée.',
   QUESTIONNAIRE_INVALID: 'Ce formulaire n’est pas un questionnaire FHIR valide : voyez la question indiquée.',
