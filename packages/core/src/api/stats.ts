@@ -114,3 +114,66 @@ export const StatsReport = z.object({
   }),
 });
 export type StatsReport = z.infer<typeof StatsReport>;
+
+/**
+ * GET /api/stats/teleexpertise?from&to[&establishment] (same access as GET /api/stats): how fast
+ * tele-expertise requests created in the period were accepted and answered. Durations are in
+ * milliseconds; median and 90th percentile by the nearest-rank method (the value at rank ⌈p·n⌉ of the
+ * sorted durations, so always an observed duration; for an even count the median is the lower middle).
+ */
+export const TeleexpertiseDurations = z.object({
+  /** Requests measured: those that reached the step (first acceptance, or answer). */
+  count: z.number().int().min(0),
+  /** null when count is 0. */
+  medianMs: z.number().int().nullable(),
+  p90Ms: z.number().int().nullable(),
+});
+export type TeleexpertiseDurations = z.infer<typeof TeleexpertiseDurations>;
+
+export const TeleexpertiseCounts = z.object({
+  /** Created in the period. */
+  requests: z.number().int().min(0),
+  /** Of those, accepted at least once by an expert. */
+  accepted: z.number().int().min(0),
+  completed: z.number().int().min(0),
+  rejected: z.number().int().min(0),
+  cancelled: z.number().int().min(0),
+  /** Not completed, rejected nor cancelled yet. */
+  open: z.number().int().min(0),
+});
+export type TeleexpertiseCounts = z.infer<typeof TeleexpertiseCounts>;
+
+export const TeleexpertiseFigures = z.object({
+  scope: StatsScope,
+  period: StatsPeriod,
+  /** Every service in scope, requests or not, by establishment then name. */
+  services: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      organisationName: z.string(),
+      counts: TeleexpertiseCounts,
+      /** created → first accepted. */
+      toAcceptance: TeleexpertiseDurations,
+      /** created → answered. */
+      toAnswer: TeleexpertiseDurations,
+    }),
+  ),
+  /**
+   * Per expert and service: the expert is the request's assignee as it stands (for a completed
+   * request, the one who answered). Only experts with at least one accepted request of the period.
+   */
+  experts: z.array(
+    z.object({
+      userId: Id,
+      displayName: z.string(),
+      serviceId: Id,
+      serviceName: z.string(),
+      accepted: z.number().int().min(0),
+      completed: z.number().int().min(0),
+      toAcceptance: TeleexpertiseDurations,
+      toAnswer: TeleexpertiseDurations,
+    }),
+  ),
+});
+export type TeleexpertiseFigures = z.infer<typeof TeleexpertiseFigures>;

@@ -1,7 +1,8 @@
-import { StatsQuery, StatsReport } from '@liaison/core/api/stats';
+import { StatsQuery, StatsReport, TeleexpertiseFigures } from '@liaison/core/api/stats';
 import type { AppContext } from '../context.ts';
 import { requireActor } from '../http/session.ts';
 import type { ZodApp } from '../http/types.ts';
+import { teleexpertiseFigures } from './teleexpertise.ts';
 
 const tags = ['stats'];
 
@@ -21,4 +22,11 @@ export function statsRoutes(app: ZodApp, ctx: AppContext): void {
       .header('content-disposition', `attachment; filename="liaison-stats-${from}-${to}.csv"`)
       .send(csv);
   });
+
+  // Tele-expertise delays (issue 9): same period and access rules as the report.
+  app.get(
+    '/api/stats/teleexpertise',
+    { schema: { querystring: StatsQuery, response: { 200: TeleexpertiseFigures }, tags } },
+    async (request) => teleexpertiseFigures(ctx, await requireActor(ctx, request), request.query),
+  );
 }

@@ -1,4 +1,4 @@
-import { StatsReport, type StatsQuery } from '@liaison/core/api/stats';
+import { StatsReport, TeleexpertiseFigures, type StatsQuery } from '@liaison/core/api/stats';
 import { api } from './client.ts';
 
 /**
@@ -9,6 +9,8 @@ import { api } from './client.ts';
 export const statsKeys = {
   all: ['stats'] as const,
   report: (query: StatsQuery) => ['stats', query.establishment ?? 'platform', query.from, query.to] as const,
+  teleexpertise: (query: StatsQuery) =>
+    ['stats', 'teleexpertise', query.establishment ?? 'platform', query.from, query.to] as const,
 };
 
 /** The same query string for the JSON report and its CSV export, so both always cover the same days. */
@@ -25,4 +27,13 @@ export function fetchStats(query: StatsQuery, signal?: AbortSignal) {
 /** A plain link: the session cookie authenticates the download, and the browser saves the file. */
 export function statsCsvUrl(query: StatsQuery): string {
   return `/api/stats/export.csv?${statsParams(query)}`;
+}
+
+/** Tele-expertise delays (issue 9) for the same period and scope as the report. */
+export function fetchTeleexpertiseFigures(query: StatsQuery, signal?: AbortSignal) {
+  return api(
+    `/api/stats/teleexpertise?${statsParams(query)}`,
+    TeleexpertiseFigures,
+    signal ? { signal } : {},
+  );
 }

@@ -126,4 +126,47 @@ export const statsEn: Messages['stats'] = {
     summary: '{{total}} intercepted messages (previous period: {{previous}}): {{list}}.',
     item: '{{label}} {{current}}',
   },
+  teleexpertise: {
+    title: 'Tele-expertise',
+    intro:
+      'Delays of the tele-expertise requests created in the period: from the request to its first acceptance by an expert, and from the request to the answer. Median and 90th percentile by the nearest-rank method (always a delay actually observed), in hours.',
+    loading: 'Computing tele-expertise delays…',
+    none: 'No tele-expertise service in this scope.',
+    service: 'Service',
+    serviceOf: '{{service}} ({{organisation}})',
+    expert: 'Expert',
+    measured: 'Requests measured',
+    median: 'Median',
+    p90: '90th percentile',
+    item: '{{service}}: median {{median}}, 90th percentile {{p90}} ({{count}} requests)',
+    acceptance: {
+      title: 'Time to first acceptance by service',
+      summary: 'Time from the request to its first acceptance, by service: {{list}}.',
+      empty: 'No request was accepted in the period.',
+    },
+    answer: {
+      title: 'Time to answer by service',
+      summary: 'Time from the request to the answer, by service: {{list}}.',
+      empty: 'No request was answered in the period.',
+    },
+    counts: {
+      title: 'Tele-expertise requests by service',
+      requests: 'Requests',
+      accepted: 'Accepted',
+      completed: 'Answered',
+      rejected: 'Rejected',
+      cancelled: 'Cancelled',
+      open: 'Open',
+    },
+    experts: {
+      title: 'Delays by expert',
+      intro:
+        'The expert of a request is the one it is assigned to; for an answered request, the one who answered.',
+      empty: 'No request was accepted by an expert in the period.',
+      medianAcceptance: 'Acceptance (median)',
+      p90Acceptance: 'Acceptance (90th percentile)',
+      medianAnswer: 'Answer (median)',
+      p90Answer: 'Answer (90th percentile)',
+    },
+  },
 };

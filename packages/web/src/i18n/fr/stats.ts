@@ -125,4 +125,47 @@ export const statsFr = {
     summary: '{{total}} messages interceptés (période précédente : {{previous}}) : {{list}}.',
     item: '{{label}} {{current}}',
   },
+  teleexpertise: {
+    title: 'Télé-expertise',
+    intro:
+      "Délais des demandes de télé-expertise créées sur la période : de la demande à sa première acceptation par un expert, et de la demande à la réponse. Médiane et 90e centile selon la méthode du rang le plus proche (c'est toujours un délai réellement observé), en heures.",
+    loading: 'Calcul des délais de télé-expertise…',
+    none: 'Aucun service de télé-expertise sur ce périmètre.',
+    service: 'Service',
+    serviceOf: '{{service}} ({{organisation}})',
+    expert: 'Expert',
+    measured: 'Demandes mesurées',
+    median: 'Médiane',
+    p90: '90e centile',
+    item: '{{service}} : médiane {{median}}, 90e centile {{p90}} ({{count}} demandes)',
+    acceptance: {
+      title: 'Délai de première acceptation par service',
+      summary: 'Délai entre la demande et sa première acceptation, par service : {{list}}.',
+      empty: "Aucune demande n'a été acceptée sur la période.",
+    },
+    answer: {
+      title: 'Délai de réponse par service',
+      summary: 'Délai entre la demande et la réponse, par service : {{list}}.',
+      empty: "Aucune demande n'a reçu de réponse sur la période.",
+    },
+    counts: {
+      title: 'Demandes de télé-expertise par service',
+      requests: 'Demandes',
+      accepted: 'Acceptées',
+      completed: 'Répondues',
+      rejected: 'Refusées',
+      cancelled: 'Annulées',
+      open: 'En cours',
+    },
+    experts: {
+      title: 'Délais par expert',
+      intro:
+        "L'expert d'une demande est celui à qui elle est attribuée ; pour une demande répondue, celui qui a répondu.",
+      empty: "Aucune demande n'a été acceptée par un expert sur la période.",
+      medianAcceptance: 'Acceptation (médiane)',
+      p90Acceptance: 'Acceptation (90e centile)',
+      medianAnswer: 'Réponse (médiane)',
+      p90Answer: 'Réponse (90e centile)',
+    },
+  },
 };

@@ -7,6 +7,7 @@ import { InterceptionsChart } from './InterceptionsChart.tsx';
 import { KpiCards } from './KpiCards.tsx';
 import { MessagesChart } from './MessagesChart.tsx';
 import { PostageCard } from './PostageCard.tsx';
+import { TeleexpertiseSection } from './TeleexpertiseSection.tsx';
 import { TopEstablishmentsChart } from './TopEstablishmentsChart.tsx';
 
 /**
@@ -30,6 +31,7 @@ export function Dashboard({ report }: { report: StatsReport }) {
         <PostageCard report={report} />
         <EhpadCoverage ehpad={report.ehpad} />
       </SimpleGrid>
+      <TeleexpertiseSection report={report} />
     </Stack>
   );
 }
