@@ -1,3 +1,4 @@
+import type { DirectoryEntry, DirectorySubmission } from '@liaison/core/api/directory';
 import type { TeleexpertiseForm, TeleexpertiseService } from '@liaison/core/api/teleexpertise';
 import { BUILT_IN_FORMS } from '@liaison/core/teleexpertise/forms/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,10 +167,11 @@ for (const backend of testBackends()) {
     let outsider: MailUser;
     let dermato: { id: string; address: string };
     let service: TeleexpertiseService;
+    let technician: MailUser['client'];
 
     beforeAll(async () => {
       t = await startPkiInstance(backend);
-      const technician = (await staffUser(t, 'technician')).client;
+      technician = (await staffUser(t, 'technician')).client;
       platformAdmin = await staffUser(t, 'platform_admin');
       orgA = await hospital(t, 'CHU de Lille');
       orgB = await hospital(t, 'CH de Douai');
@@ -254,6 +256,24 @@ for (const backend of testBackends()) {
         encryptionCertificate: null,
       });
       expect(await auditActions(t, service.id)).toEqual(['teleexpertise.service_created']);
+      // Its address is proposed to the directory; once a technician publishes it, GPs find the service.
+      const proposals = await technician.get<{ submissions: DirectorySubmission[] }>(
+        '/api/directory/submissions?status=pending',
+      );
+      const proposal = proposals.body.submissions.find(
+        (p) => p.fields.mailboxes[0]?.address === dermato.address,
+      );
+      expect(proposal?.fields).toMatchObject({ serviceName: 'Dermatologie', specialty: 'SM15' });
+      const decided = await technician.post(`/api/directory/submissions/${proposal!.id}/decision`, {
+        decision: 'approve',
+      });
+      expect(decided.status).toBe(200);
+      const found = await expert.client.get<{ results: DirectoryEntry[] }>(
+        `/api/directory/search?${new URLSearchParams({ q: 'dermatologie lille' }).toString()}`,
+      );
+      expect(found.body.results.flatMap((e) => e.fields.mailboxes.map((m) => m.address))).toContain(
+        dermato.address,
+      );
       const again = await createService(platformAdmin.client, {
         organisationId: orgA,
         mailboxId: dermato.id,

@@ -24,6 +24,7 @@ import {
   requireSuitableMailbox,
   setServiceForms,
 } from './servicesStore.ts';
+import { proposeServiceEntry } from './servicesDirectory.ts';
 import { runsService, serviceRows, serviceViews } from './servicesViews.ts';
 
 /** The core check, its refusal turned into an API error naming the item (linkId) and JSON path. */
@@ -154,6 +155,7 @@ export class TeleexpertiseAdminService {
           })
           .execute();
         await setServiceForms(tx, id, forms);
+        await proposeServiceEntry(this.deps, tx, actor, input);
         await this.deps.audit.append(tx, {
           actor: auditActor(actor),
           action: 'teleexpertise.service_created',
