@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import type { EventBus } from '../events/index.ts';
 import { CHAT_CONVERSATION, CHAT_MESSAGE, CHAT_RECEIPT, type ChatBusEvent } from '../chat/events.ts';
 import { MAIL_CHANGED, type MailChangedEvent } from '../mail/events.ts';
+import { TELEEXPERTISE_REQUEST, type TeleexpertiseBusEvent } from '../teleexpertise/events.ts';
 
 interface Client {
   socket: WebSocket;
@@ -31,6 +32,11 @@ export class ClientHub {
         this.sendChat(payload as ChatBusEvent, 'chat.conversation'),
       ),
       bus.subscribe(CHAT_RECEIPT, (payload) => this.sendChat(payload as ChatBusEvent, 'chat.receipt')),
+      // Tele-expertise events name the requester, the assignee and the service's experts.
+      bus.subscribe(TELEEXPERTISE_REQUEST, (payload) => {
+        const change = payload as TeleexpertiseBusEvent;
+        if (Array.isArray(change.userIds)) this.sendToUsers(change.userIds, JSON.stringify(change.event));
+      }),
     ];
   }
 
@@ -61,14 +67,18 @@ export class ClientHub {
   /** Routing only (conversation, number, receipt marks): the client syncs to read what changed. */
   private sendChat(event: ChatBusEvent, type: 'chat' | 'chat.conversation' | 'chat.receipt'): void {
     if (!Array.isArray(event.memberIds)) return; // a malformed event from another node changes nothing
-    const members = new Set(event.memberIds);
     const text = JSON.stringify(
       type === 'chat.receipt'
         ? { type, conversationId: event.conversationId, ...event.receipt }
         : { type, conversationId: event.conversationId, seq: event.seq },
     );
+    this.sendToUsers(event.memberIds, text);
+  }
+
+  private sendToUsers(userIds: readonly string[], text: string): void {
+    const users = new Set(userIds);
     for (const client of this.clients) {
-      if (members.has(client.userId) && client.socket.readyState === client.socket.OPEN) {
+      if (users.has(client.userId) && client.socket.readyState === client.socket.OPEN) {
         client.socket.send(text);
       }
     }

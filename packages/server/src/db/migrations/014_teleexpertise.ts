@@ -101,7 +101,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('assigned_at', 'text')
     .addColumn('first_accepted_at', 'text')
     .addColumn('answered_at', 'text')
-    .addColumn('sla_ms', 'integer', (c) => c.notNull())
+    .addColumn('sla_ms', 'bigint', (c) => c.notNull())
     // created_at + sla_ms + time spent on hold so far.
     .addColumn('due_at', 'text', (c) => c.notNull())
     .addColumn('paused_at', 'text')
