@@ -21,8 +21,11 @@ export interface Professional {
   organisationId?: string;
 }
 
-/** A professional verified the way production does it: self-registration, then a technician's approval. */
-export async function registerApprovedProfessional(stack: Stack, person: Professional): Promise<void> {
+/**
+ * A professional verified the way production does it: self-registration, then a technician's approval.
+ * Returns their user id.
+ */
+export async function registerApprovedProfessional(stack: Stack, person: Professional): Promise<string> {
   const base = stack.server.baseUrl;
   const charter = Charter.parse(await (await fetch(`${base}/api/charter`)).json());
   const sent = await fetch(`${base}/api/registrations`, {
@@ -45,6 +48,7 @@ export async function registerApprovedProfessional(stack: Stack, person: Profess
   if (sent.status !== 201) throw new Error(`registration refused (${sent.status}): ${await sent.text()}`);
   const registration = Registration.parse(await sent.json());
   await stack.server.cli('admin', 'approve', registration.id);
+  return registration.userId;
 }
 
 /**

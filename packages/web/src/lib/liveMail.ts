@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { chatKeys } from '../api/chat.ts';
 import { queryKeys } from '../api/keys.ts';
 import { mailKeys } from '../api/mail.ts';
+import { refetchTeleexpertise } from '../api/teleexpertise.ts';
 import { noticeKeys } from '../pages/chat/notices/keys.ts';
 
 /**
@@ -17,7 +18,8 @@ export type LiveMessage =
   | { type: 'hello'; mailboxes: { address: string; seq: number }[] }
   | { type: 'mail'; mailbox: string; seq: number }
   | { type: 'chat' | 'chat.conversation'; conversationId: string; seq: number }
-  | { type: 'chat.receipt'; conversationId: string; userId: string; deliveredSeq: number; readSeq: number };
+  | { type: 'chat.receipt'; conversationId: string; userId: string; deliveredSeq: number; readSeq: number }
+  | { type: 'teleexpertise'; requestId: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -52,6 +54,9 @@ export function readLiveMessage(data: unknown): LiveMessage | null {
   ) {
     const { conversationId, userId, deliveredSeq, readSeq } = json;
     return { type: 'chat.receipt', conversationId, userId, deliveredSeq, readSeq };
+  }
+  if (json.type === 'teleexpertise' && typeof json.requestId === 'string') {
+    return { type: 'teleexpertise', requestId: json.requestId };
   }
   if (json.type === 'hello' && Array.isArray(json.mailboxes)) {
     const mailboxes = json.mailboxes.flatMap((entry) =>
@@ -93,6 +98,7 @@ export function refetchFor(queryClient: QueryClient, message: LiveMessage): void
       refetch(mailKeys.all);
       refetch(noticeKeys.all);
       refetch(chatKeys.all);
+      refetchTeleexpertise(queryClient);
       return;
     case 'mail':
       refetch(mailKeys.box(message.mailbox));
@@ -112,6 +118,10 @@ export function refetchFor(queryClient: QueryClient, message: LiveMessage): void
       // Ticks come from the members' receipts, carried by the conversation.
       refetch(chatKeys.conversation(message.conversationId));
       refetch(chatKeys.conversations);
+      return;
+    case 'teleexpertise':
+      // A request moved (assigned, accepted, answered…): its lists, its page and the queue.
+      refetchTeleexpertise(queryClient);
       return;
   }
 }
