@@ -1,4 +1,5 @@
 import type { TestServer } from '../../packages/cli/test/support/liaison.ts';
+import { bearerCall } from '../../packages/cli/test/support/sharedMailbox.ts';
 import type { Stack } from './stack.ts';
 
 /** An e2e stack seen through the CLI test helpers, and bare bearer-token calls to its API. */
@@ -10,18 +11,8 @@ export function asTestServer(stack: Stack, dir: string): TestServer {
   return { url: stack.server.baseUrl, env, dir, stop: () => undefined };
 }
 
-export async function call(stack: Stack, token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${stack.server.baseUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as unknown;
+export function call(stack: Stack, token: string, method: string, path: string, body?: unknown) {
+  return bearerCall(stack.server.baseUrl, token, method, path, body);
 }
 
 export function idOf(value: unknown, what: string): string {

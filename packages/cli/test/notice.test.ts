@@ -13,58 +13,13 @@ import type { MailList, SubmittedMessage } from '@liaison/core/api/mail';
 import { decodeHprim } from '@liaison/core/hprim/index';
 import { NOTICE_CONTENT_TYPE, PatientNotice } from '@liaison/core/notice/index';
 import { mulberry32, randomNir } from '@liaison/core/synthetic/index';
-import { establishmentAdmin, liaison, type TestServer } from './support/liaison.ts';
+import type { TestServer } from './support/liaison.ts';
 import { colleagues, http, runWith, type Person } from './support/mail.ts';
+import { keyedHospitalMailbox } from './support/sharedMailbox.ts';
 
 const SETUP = 180_000;
 const SLOW = 120_000;
 const SYSTEM = 'dpi.hopital-nord@liaison.test';
-
-async function call(server: TestServer, token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as unknown;
-}
-
-/**
- * A hospital with its patient-record system's APP mailbox, owned by `owner` (the account the system
- * runs as) and keyed by the owner's `liaison mailbox key-init`, as an establishment admin sets it up.
- */
-async function hospitalSystem(server: TestServer, owner: Person): Promise<void> {
-  const org = await liaison(server.env, [
-    'admin',
-    'create-org',
-    '--name',
-    'Hôpital Nord',
-    '--kind',
-    'hospital',
-    '--json',
-  ]);
-  if (org.status !== 0) throw new Error(`create-org: ${org.stderr}`);
-  const orgId = (JSON.parse(org.stdout) as { id: string }).id;
-  const admin = await establishmentAdmin(server, orgId, 'dsi@hopital-nord.test');
-  const box = (await call(server, admin.token, 'POST', '/api/mailboxes', {
-    address: SYSTEM,
-    kind: 'APP',
-    organisationId: orgId,
-  })) as { id: string };
-  await call(server, admin.token, 'POST', `/api/mailboxes/${box.id}/members`, {
-    userId: owner.pro.userId,
-    access: 'owner',
-  });
-  // The admin (a member as creator, without keys) steps out, so the key is wrapped for the owner alone.
-  await call(server, admin.token, 'DELETE', `/api/mailboxes/${box.id}/members/${admin.id}`);
-  const keyInit = await owner.m.run(`mailbox key-init ${SYSTEM} --home {home}`);
-  if (keyInit.status !== 0) throw new Error(`mailbox key-init: ${keyInit.stderr}`);
-}
 
 describe('liaison notice send, filed by liaison fetch', { timeout: SLOW }, () => {
   let server: TestServer;
@@ -74,7 +29,7 @@ describe('liaison notice send, filed by liaison fetch', { timeout: SLOW }, () =>
 
   beforeAll(async () => {
     ({ server, sender: system, recipient: gp } = await colleagues('notice'));
-    await hospitalSystem(server, system);
+    await keyedHospitalMailbox(server, system, { address: SYSTEM, kind: 'APP' });
   }, SETUP);
   afterAll(() => server?.stop());
 

@@ -28,58 +28,16 @@ import {
 import { DERMATOLOGY_CODES, DERMATOLOGY_FORM } from '@liaison/core/teleexpertise/forms/index';
 import { canonicalOf } from '@liaison/core/teleexpertise/questionnaire';
 import { RequestContent } from '@liaison/core/teleexpertise/requestContent';
-import { establishmentAdmin, liaison, repoRoot, type Run, type TestServer } from './support/liaison.ts';
+import { repoRoot, type Run, type TestServer } from './support/liaison.ts';
 import { colleagues, http, runWith, type Person } from './support/mail.ts';
 import type { SendAnswerLetterArgs } from './support/sendAnswerLetter.ts';
+import { keyedHospitalMailbox } from './support/sharedMailbox.ts';
 
 const SETUP = 180_000;
 const SLOW = 120_000;
 const SERVICE = 'dermatologie.hopital-nord@liaison.test';
 const NIR_BODY = '2500275115004';
 const NIR = NIR_BODY + nirKey(NIR_BODY);
-
-async function call(server: TestServer, token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as unknown;
-}
-
-/** Hôpital Nord's dermatology service mailbox (ORG), owned by the expert and keyed by them. */
-async function serviceMailbox(server: TestServer, expert: Person): Promise<void> {
-  const org = await liaison(server.env, [
-    'admin',
-    'create-org',
-    '--name',
-    'Hôpital Nord',
-    '--kind',
-    'hospital',
-    '--json',
-  ]);
-  if (org.status !== 0) throw new Error(`create-org: ${org.stderr}`);
-  const orgId = (JSON.parse(org.stdout) as { id: string }).id;
-  const admin = await establishmentAdmin(server, orgId, 'dsi@hopital-nord.test');
-  const box = (await call(server, admin.token, 'POST', '/api/mailboxes', {
-    address: SERVICE,
-    kind: 'ORG',
-    organisationId: orgId,
-  })) as { id: string };
-  await call(server, admin.token, 'POST', `/api/mailboxes/${box.id}/members`, {
-    userId: expert.pro.userId,
-    access: 'owner',
-  });
-  // The admin (a member as creator, without keys) steps out, so the key is wrapped for the expert alone.
-  await call(server, admin.token, 'DELETE', `/api/mailboxes/${box.id}/members/${admin.id}`);
-  const keyInit = await expert.m.run(`mailbox key-init ${SERVICE} --home {home}`);
-  if (keyInit.status !== 0) throw new Error(`mailbox key-init: ${keyInit.stderr}`);
-}
 
 /** Runs support/sendAnswerLetter.ts on the expert's machine (its session and keystore). */
 function sendAnswer(p: Person, args: SendAnswerLetterArgs): Promise<Run> {
@@ -106,7 +64,8 @@ describe('a tele-expertise answer letter, filed by liaison fetch', { timeout: SL
 
   beforeAll(async () => {
     ({ server, sender: expert, recipient: gp } = await colleagues('teleexpertise'));
-    await serviceMailbox(server, expert);
+    // Hôpital Nord's dermatology service mailbox (ORG), owned by the expert and keyed by them.
+    await keyedHospitalMailbox(server, expert, { address: SERVICE, kind: 'ORG' });
   }, SETUP);
   afterAll(() => server?.stop());
 
