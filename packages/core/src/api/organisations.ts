@@ -90,3 +90,21 @@ export const AccountRow = z.object({
   activationUrl: z.string().nullable(),
 });
 export type AccountRow = z.infer<typeof AccountRow>;
+
+/**
+ * GET /api/organisations/:id/mailboxes — the establishment's shared mailboxes (never PER), sorted
+ * by address, for its admins and platform admins. `hasKey` tells whether mail can be encrypted to it
+ * yet: an owner's device must first make the mailbox's encryption key and certificate.
+ */
+export const OrganisationMailbox = z.object({
+  id: Id,
+  address: z.string(),
+  kind: z.enum(['ORG', 'APP', 'CAB']),
+  acceptsAttachments: z.boolean(),
+  /** Owners and delegates. */
+  members: z.number().int(),
+  /** An active, unexpired encryption certificate exists for the mailbox. */
+  hasKey: z.boolean(),
+});
+export type OrganisationMailbox = z.infer<typeof OrganisationMailbox>;
+export const OrganisationMailboxList = z.array(OrganisationMailbox);

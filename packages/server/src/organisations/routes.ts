@@ -1,9 +1,14 @@
-import { CreateOrganisationRequest, UpdateOrganisationRequest } from '@liaison/core/api/organisations';
+import {
+  CreateOrganisationRequest,
+  OrganisationMailboxList,
+  UpdateOrganisationRequest,
+} from '@liaison/core/api/organisations';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { requireActor } from '../http/session.ts';
 import type { ZodApp } from '../http/types.ts';
 import { accountsCsv } from './accountsCsv.ts';
+import { listOrganisationMailboxes } from './mailboxList.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 
@@ -71,5 +76,11 @@ export function organisationRoutes(app: ZodApp, ctx: AppContext): void {
         .header('content-disposition', `attachment; filename="comptes-${request.params.id}.csv"`)
         .send(accountsCsv(rows, shared));
     },
+  );
+
+  app.get(
+    '/api/organisations/:id/mailboxes',
+    { schema: { params: IdParams, response: { 200: OrganisationMailboxList }, tags: ['organisations'] } },
+    async (request) => listOrganisationMailboxes(ctx, await requireActor(ctx, request), request.params.id),
   );
 }

@@ -1,6 +1,7 @@
 import {
   AccountRow,
   Organisation,
+  OrganisationMailboxList,
   OrganisationSummary,
   type OrganisationInput,
 } from '@liaison/core/api/index';
@@ -35,4 +36,12 @@ export function fetchAccounts(id: string) {
 
 export function accountsCsvUrl(id: string): string {
   return `/api/organisations/${encodeURIComponent(id)}/accounts.csv`;
+}
+
+/** Query key of an establishment's shared mailboxes (sits under the organisation's own key). */
+export const organisationMailboxesKey = (id: string) => ['organisation', id, 'mailboxes'] as const;
+
+/** The establishment's shared mailboxes (ORG/APP/CAB), for its admins and platform admins. */
+export function fetchOrganisationMailboxes(id: string) {
+  return api(`/api/organisations/${encodeURIComponent(id)}/mailboxes`, OrganisationMailboxList);
 }

@@ -247,7 +247,9 @@ export const teleexpertiseExpertEn: Messages['teleexpertiseExpert'] = {
       title: 'Create a service',
       organisation: 'Establishment',
       mailbox: 'Service mailbox',
-      mailboxHelp: 'An establishment (ORG) mailbox you are a member of, not yet used by a service.',
+      mailboxHelp:
+        'An establishment (ORG) mailbox not yet used by a service. Without a key, no request can be encrypted to it until an owner makes it.',
+      noKey: 'no key yet',
       noMailbox:
         'No establishment mailbox available: create the service mailbox and its key first, then come back.',
       name: 'Service name',

@@ -249,7 +249,8 @@ export const teleexpertiseExpertFr = {
       organisation: 'Établissement',
       mailbox: 'Boîte du service',
       mailboxHelp:
-        'Une boîte d’établissement (ORG) dont vous êtes membre, pas encore utilisée par un service.',
+        'Une boîte d’établissement (ORG) pas encore utilisée par un service. Sans clé, aucune demande ne peut lui être chiffrée avant qu’un propriétaire la crée.',
+      noKey: 'sans clé',
       noMailbox:
         'Aucune boîte d’établissement disponible : créez d’abord la boîte du service et sa clé, puis revenez ici.',
       name: 'Nom du service',

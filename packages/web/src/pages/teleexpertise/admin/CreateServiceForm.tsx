@@ -12,12 +12,19 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fetchOrganisationMailboxes, organisationMailboxesKey } from '../../../api/organisations.ts';
 import { createService, teleexpertiseKeys } from '../../../api/teleexpertise.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { formOptions, formRefOf, medicalSpecialtyOptions, serviceMailboxOptions } from './adminOptions.ts';
+import {
+  formOptions,
+  formRefOf,
+  medicalSpecialtyOptions,
+  memberMailboxOptions,
+  serviceMailboxOptions,
+} from './adminOptions.ts';
 
 interface Props {
   me: Me;
@@ -43,7 +50,24 @@ export function CreateServiceForm({ me, organisations, services, forms }: Props)
   const [acceptTimeoutHours, setAcceptTimeoutHours] = useState(4);
   const [formValues, setFormValues] = useState<string[]>([]);
   const [tried, setTried] = useState(false);
-  const mailboxes = serviceMailboxOptions(me, organisationId, services);
+  const establishmentMailboxes = useQuery({
+    queryKey: organisationMailboxesKey(organisationId ?? ''),
+    queryFn: () => fetchOrganisationMailboxes(organisationId ?? ''),
+    enabled: organisationId !== null,
+  });
+  // The establishment's full list when readable; if not, the mailboxes this admin belongs to.
+  const mailboxes =
+    organisationId === null
+      ? []
+      : establishmentMailboxes.data
+        ? serviceMailboxOptions(
+            establishmentMailboxes.data,
+            services,
+            t('teleexpertiseExpert.admin.create.noKey'),
+          )
+        : establishmentMailboxes.isError
+          ? memberMailboxOptions(me, organisationId, services)
+          : [];
 
   const missing = {
     organisation: organisationId === null,
@@ -67,6 +91,7 @@ export function CreateServiceForm({ me, organisations, services, forms }: Props)
       }),
     onSuccess: (service) => {
       void queryClient.invalidateQueries({ queryKey: teleexpertiseKeys.services });
+      void queryClient.invalidateQueries({ queryKey: organisationMailboxesKey(service.organisationId) });
       notifications.show({
         color: 'green',
         message: t('teleexpertiseExpert.admin.create.done', { name: service.name }),
@@ -109,7 +134,7 @@ export function CreateServiceForm({ me, organisations, services, forms }: Props)
             data={mailboxes}
             value={mailboxId}
             onChange={setMailboxId}
-            disabled={organisationId === null}
+            disabled={organisationId === null || establishmentMailboxes.isLoading}
             error={required(missing.mailbox)}
           />
           <TextInput
@@ -149,7 +174,7 @@ export function CreateServiceForm({ me, organisations, services, forms }: Props)
             onChange={(value) => setAcceptTimeoutHours(toInt(value, 4))}
           />
         </SimpleGrid>
-        {organisationId !== null && mailboxes.length === 0 ? (
+        {organisationId !== null && !establishmentMailboxes.isLoading && mailboxes.length === 0 ? (
           <Text size="sm" c="orange.8">
             {t('teleexpertiseExpert.admin.create.noMailbox')}
           </Text>

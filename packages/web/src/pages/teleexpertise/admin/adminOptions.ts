@@ -1,4 +1,4 @@
-import type { Me } from '@liaison/core/api/index';
+import type { Me, OrganisationMailbox } from '@liaison/core/api/index';
 import type { TeleexpertiseForm, TeleexpertiseService } from '@liaison/core/api/teleexpertise';
 import { TRE_R38, type CodeEntry } from '@liaison/core/codes/index';
 import type { Option } from '../../../lib/codes.ts';
@@ -15,11 +15,28 @@ export function medicalSpecialtyOptions(language: string): Option[] {
 }
 
 /**
- * The establishment's ORG mailboxes this admin can pick: those they belong to (the web lists no
- * other; the server checks the rest), minus those already serving a service.
+ * The establishment's ORG mailboxes an admin can pick, from its full mailbox list, minus those
+ * already serving a service. A mailbox without its key yet stays pickable (an owner can make the
+ * key later) but says so, since no request can be encrypted to it until then.
  */
 export function serviceMailboxOptions(
-  me: Me,
+  mailboxes: readonly OrganisationMailbox[],
+  services: readonly TeleexpertiseService[],
+  noKeyLabel: string,
+): Option[] {
+  const taken = new Set(services.map((s) => s.mailboxId));
+  return mailboxes
+    .filter((m) => m.kind === 'ORG' && !taken.has(m.id))
+    .map((m) => ({ value: m.id, label: m.hasKey ? m.address : `${m.address} (${noKeyLabel})` }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/**
+ * Fallback when the establishment's list cannot be read: the ORG mailboxes this admin belongs to
+ * (from /api/me), minus those already serving a service. The server checks the rest.
+ */
+export function memberMailboxOptions(
+  me: Pick<Me, 'mailboxes'>,
   organisationId: string | null,
   services: readonly TeleexpertiseService[],
 ): Option[] {
