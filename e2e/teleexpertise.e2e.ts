@@ -19,6 +19,7 @@ import {
   type Professional,
 } from './support/mail.ts';
 import { startStack, type Stack } from './support/stack.ts';
+import { enrolTotp, submitPassword } from './support/steps.ts';
 import { dermatologyService, type ServiceSetUp } from './support/teleexpertise.ts';
 
 let stack: Stack;
@@ -194,7 +195,28 @@ describe('tele-expertise', () => {
       expect(await g.getByTestId('attachment-name').innerText()).toBe('teleexpertise.json');
       await screenshot(g, '98-te-answer-letter');
 
-      // 7. The server never saw the patient, the question, the answer nor the photos' GPS marker.
+      // 7. The platform's director sees the service's delays in the statistics dashboard.
+      const director = { email: 'direction@liaison.test', password: 'directrice de la plateforme régionale' };
+      await stack.createUser({
+        ...director,
+        firstName: 'Dana',
+        lastName: 'Direction',
+        role: 'platform_admin',
+      });
+      const d = (await stack.newPage()).page;
+      await submitPassword(d, director);
+      await enrolTotp(d, '99-te-director');
+      const today = new Date().toISOString().slice(0, 10);
+      await d.goto(`/stats?${new URLSearchParams({ from: today, to: today }).toString()}`);
+      const figures = d.getByTestId('stats-teleexpertise');
+      await figures.getByRole('table').first().waitFor({ timeout: 30_000 });
+      const serviceRow = figures.getByRole('row').filter({ hasText: 'Dermatologie' }).first();
+      await serviceRow.waitFor();
+      expect(await figures.getByRole('row').filter({ hasText: 'Anne Morvan' }).count()).toBeGreaterThan(0);
+      await figures.scrollIntoViewIfNeeded();
+      await screenshot(d, '99-te-figures');
+
+      // 8. The server never saw the patient, the question, the answer nor the photos' GPS marker.
       const dataDir = stack.server.env.LIAISON_DATA_DIR!;
       expect(await filesContaining(dataDir, SERVICE_ADDRESS)).not.toEqual([]);
       for (const secret of [
