@@ -250,10 +250,6 @@ export const RequestListQuery = z.strictObject({
 });
 export type RequestListQuery = z.infer<typeof RequestListQuery>;
 
-/** POST …/requests/:id/decline (assignee). The reason stays short and free of patient data. */
-export const DeclineRequest = z.strictObject({ reason: z.string().trim().max(200).optional() });
-export type DeclineRequest = z.infer<typeof DeclineRequest>;
-
 /** POST …/requests/:id/ask (assignee) and …/provide (requester): an encrypted note, like the request. */
 export const NoteRequest = z.strictObject({ envelope: Base64 });
 export type NoteRequest = z.infer<typeof NoteRequest>;

@@ -3,7 +3,6 @@ import {
   Availability,
   BillingQuery,
   CreateTeleexpertiseRequest,
-  DeclineRequest,
   MAX_TE_NOTE_ENVELOPE_BYTES,
   MAX_TE_REQUEST_ENVELOPE_BYTES,
   NoteRequest,
@@ -59,18 +58,12 @@ export function teleexpertiseRequestRoutes(app: ZodApp, ctx: AppContext): void {
     ctx.teleexpertise.get(await callerId(ctx, request), request.params.id),
   );
 
-  for (const action of ['accept', 'start', 'cancel'] as const) {
+  // A decline carries no reason: free text would sit in clear on the server and could name the patient.
+  for (const action of ['accept', 'start', 'decline', 'cancel'] as const) {
     app.post(`${base}/:id/${action}`, { schema: { params: RequestParams, tags } }, async (request) =>
       ctx.teleexpertise.act(await callerId(ctx, request), request.params.id, action),
     );
   }
-
-  // The reason is accepted for the contract's sake but not kept: free text could carry patient data.
-  app.post(
-    `${base}/:id/decline`,
-    { schema: { params: RequestParams, body: DeclineRequest, tags } },
-    async (request) => ctx.teleexpertise.act(await callerId(ctx, request), request.params.id, 'decline'),
-  );
 
   for (const action of ['ask', 'provide'] as const) {
     app.post(

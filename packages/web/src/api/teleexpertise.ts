@@ -10,7 +10,6 @@ import {
   type Availability,
   type CreateServiceRequest,
   type CreateTeleexpertiseRequest,
-  type DeclineRequest,
   type FormRef,
   type NoteRequest,
   type RequestListQuery,
@@ -146,8 +145,7 @@ export const acceptRequest = (id: string) => transition(id, 'accept');
 /** The assignee starts writing (accepted → in-progress). */
 export const startRequest = (id: string) => transition(id, 'start');
 /** The assignee hands it back (→ next expert, never back to them). */
-export const declineRequest = (id: string, request: DeclineRequest = {}) =>
-  transition(id, 'decline', request);
+export const declineRequest = (id: string) => transition(id, 'decline');
 /** The assignee asks the requester for more (→ on-hold, the clock pauses). */
 export const askInformation = (id: string, request: NoteRequest) => transition(id, 'ask', request);
 /** The requester answers the expert's question (on-hold → in-progress). */

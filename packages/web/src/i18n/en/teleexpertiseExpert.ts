@@ -99,8 +99,6 @@ export const teleexpertiseExpertEn: Messages['teleexpertiseExpert'] = {
     declineTitle: 'Decline this request?',
     declineText:
       'The request will go to another expert of the service and will not come back to you. If no other expert can take it, it will be rejected.',
-    declineReason: 'Reason (optional)',
-    declineReasonHelp: '200 characters at most, no patient data: the server keeps it unencrypted.',
     declineConfirm: 'Confirm declining',
     declined: 'Request declined: it goes to another expert.',
     ask: 'Ask for more information',

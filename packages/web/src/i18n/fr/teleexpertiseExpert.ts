@@ -99,9 +99,6 @@ export const teleexpertiseExpertFr = {
     declineTitle: 'Refuser cette demande ?',
     declineText:
       'La demande sera confiée à un autre expert du service ; elle ne vous reviendra pas. Si aucun autre expert ne peut la prendre, elle sera refusée.',
-    declineReason: 'Motif (facultatif)',
-    declineReasonHelp:
-      '200 caractères au plus, sans donnée sur le patient : le serveur le conserve en clair.',
     declineConfirm: 'Confirmer le refus',
     declined: 'Demande refusée : elle passe à un autre expert.',
     ask: 'Demander des précisions',

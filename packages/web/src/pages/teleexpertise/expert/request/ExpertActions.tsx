@@ -43,7 +43,7 @@ export function ExpertActions({ detail, service, onAnswer }: Props) {
     },
   });
   const decline = useMutation({
-    mutationFn: (reason: string) => declineRequest(detail.id, reason === '' ? {} : { reason }),
+    mutationFn: () => declineRequest(detail.id),
     onSuccess: async () => {
       setModal(null);
       notifications.show({ color: 'green', message: t('teleexpertiseExpert.actions.declined') });
@@ -97,7 +97,7 @@ export function ExpertActions({ detail, service, onAnswer }: Props) {
       <DeclineModal
         opened={modal === 'decline'}
         onClose={() => setModal(null)}
-        onConfirm={(reason) => decline.mutate(reason)}
+        onConfirm={() => decline.mutate()}
         pending={decline.isPending}
         error={decline.error}
       />
