@@ -4,34 +4,9 @@ import WebSocket from 'ws';
 import { staffUser } from './support/app.ts';
 import { CONVERSATIONS, createGroup, messagesOf, sendText } from './support/chat.ts';
 import { testBackends } from './support/databases.ts';
+import { listen } from './support/sockets.ts';
 import { mailUser, type MailUser } from './support/mail.ts';
 import { startPkiInstance, type PkiInstance } from './support/pki.ts';
-
-/** The JSON messages one socket received, and a way to wait for one. */
-function listen(url: string, token: string) {
-  const socket = new WebSocket(url, { headers: { authorization: `Bearer ${token}` } });
-  const seen: unknown[] = [];
-  socket.on('message', (data: Buffer) => seen.push(JSON.parse(data.toString('utf8'))));
-  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
-  return {
-    socket,
-    seen,
-    closed,
-    opened: new Promise<void>((resolve, reject) => {
-      socket.once('open', () => resolve());
-      socket.once('error', reject);
-    }),
-    async waitFor(match: (m: unknown) => boolean, timeoutMs = 5000): Promise<unknown> {
-      const end = Date.now() + timeoutMs;
-      while (Date.now() < end) {
-        const found = seen.find(match);
-        if (found) return found;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      throw new Error('no such event');
-    },
-  };
-}
 
 const isChat = (conversationId: string, seq: number) => (m: unknown) =>
   (m as ChatEvent).type === 'chat' &&

@@ -2,6 +2,7 @@ import type { TeleexpertiseEvent } from '@liaison/core/api/teleexpertise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { testBackends } from './support/databases.ts';
+import { listen } from './support/sockets.ts';
 import type { MailUser } from './support/mail.ts';
 import { startPkiInstance, type PkiInstance } from './support/pki.ts';
 import {
@@ -13,30 +14,6 @@ import {
   setAvailability,
   type ServiceFixture,
 } from './support/teleexpertise.ts';
-
-/** The JSON frames one socket received, and a way to wait for one. */
-function listen(url: string, token: string) {
-  const socket = new WebSocket(url, { headers: { authorization: `Bearer ${token}` } });
-  const seen: unknown[] = [];
-  socket.on('message', (data: Buffer) => seen.push(JSON.parse(data.toString('utf8'))));
-  return {
-    socket,
-    seen,
-    opened: new Promise<void>((resolve, reject) => {
-      socket.once('open', () => resolve());
-      socket.once('error', reject);
-    }),
-    async waitFor(match: (m: unknown) => boolean, timeoutMs = 5000): Promise<unknown> {
-      const end = Date.now() + timeoutMs;
-      while (Date.now() < end) {
-        const found = seen.find(match);
-        if (found) return found;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      throw new Error(`no such frame; seen: ${JSON.stringify(seen)}`);
-    },
-  };
-}
 
 type Listener = ReturnType<typeof listen>;
 
